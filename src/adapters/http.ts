@@ -1,0 +1,198 @@
+/**
+ * The one way adapters talk HTTP: time limits, retries for reads (never for writes), cancellation, and
+ * every failure turned into a CommentThreadError that names the URL. Adapters add only their backend's
+ * shapes and error vocabulary.
+ */
+import * as z from 'zod/mini';
+import { CommentThreadError, isAbort } from './errors.js';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT';
+  headers?: Record<string, string>;
+  /** A JSON value (sent as application/json), or a body fetch takes as is (form data, URLSearchParams). */
+  json?: unknown;
+  body?: BodyInit;
+  signal?: AbortSignal;
+  credentials?: RequestCredentials;
+  /** Milliseconds before the attempt is abandoned with `timeout`. */
+  timeout?: number;
+  /** Extra attempts after a network error, 5xx or 429. Only ever used for GET and HEAD. */
+  retries?: number;
+  /** The `fetch` to use (tests stub it). */
+  fetch?: typeof fetch;
+  redirect?: RequestRedirect;
+}
+
+export interface HttpDefaults {
+  timeout: number;
+  retries: number;
+  /** First backoff delay in ms; doubles on each retry, with jitter. */
+  backoff: number;
+  /** Longest `Retry-After` honoured automatically, in seconds; longer ones fail at once. */
+  maxRetryAfter: number;
+}
+
+/** Shared defaults; tests may lower them. */
+export const httpDefaults: HttpDefaults = { timeout: 15_000, retries: 2, backoff: 400, maxRetryAfter: 10 };
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const id = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(id);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+
+/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date). */
+export function retryAfterSeconds(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** Fetches a URL and returns the response, whatever its status; throws on no response. */
+export async function request(url: string, options: RequestOptions = {}): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const idempotent = method === 'GET';
+  const retries = idempotent ? (options.retries ?? httpDefaults.retries) : 0;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  let body = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['Content-Type'] = 'application/json';
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    const timeout = options.timeout ?? httpDefaults.timeout;
+    const controller = new AbortController();
+    const outer = options.signal;
+    const forward = () => controller.abort(outer!.reason);
+    if (outer?.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.', { url });
+    outer?.addEventListener('abort', forward, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    let failure: CommentThreadError;
+    try {
+      const init: RequestInit = { method, headers, signal: controller.signal };
+      if (body !== undefined) init.body = body;
+      if (options.credentials) init.credentials = options.credentials;
+      if (options.redirect) init.redirect = options.redirect;
+      const response = await doFetch(url, init);
+      const wait = retryAfterSeconds(response.headers.get('Retry-After'));
+      if (attempt < retries && RETRYABLE.has(response.status) && (wait ?? 0) <= httpDefaults.maxRetryAfter) {
+        await response.body?.cancel().catch(() => undefined);
+        await sleep(wait !== undefined ? wait * 1000 : backoffDelay(attempt), outer);
+        continue;
+      }
+      return response;
+    } catch (error) {
+      if (outer?.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.', { url, cause: error });
+      failure = timedOut
+        ? new CommentThreadError('timeout', `The server did not answer in ${Math.round(timeout / 1000)} s.`, { url })
+        : isAbort(error) || error instanceof CommentThreadError
+          ? CommentThreadError.from(error)
+          : new CommentThreadError('network', 'Could not reach the comment server.', { url, cause: error });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
+    }
+    if (attempt >= retries) throw failure;
+    await sleep(backoffDelay(attempt), outer).catch((reason: unknown) => {
+      throw new CommentThreadError('aborted', 'The request was cancelled.', { url, cause: reason });
+    });
+  }
+}
+
+const backoffDelay = (attempt: number) => httpDefaults.backoff * 2 ** attempt * (0.75 + Math.random() * 0.5);
+
+/** Reads a body as JSON; anything else (an HTML error page, a cut connection) is `invalid-response`. */
+export async function readJson(response: Response, url: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (isAbort(error)) throw CommentThreadError.from(error);
+    throw new CommentThreadError('network', 'The connection was lost while reading the answer.', {
+      url,
+      status: response.status,
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get('Content-Type') ?? 'unknown type';
+    throw new CommentThreadError('invalid-response', `Expected JSON from ${url} but got ${describe(text, type)}.`, {
+      url,
+      status: response.status,
+    });
+  }
+}
+
+function describe(text: string, type: string): string {
+  if (!text.trim()) return 'an empty answer';
+  if (/^\s*</.test(text)) return `an HTML page (${type.split(';')[0]}, HTTP status shown on it may explain)`;
+  return `something else (${type.split(';')[0]})`;
+}
+
+/** Validates `data` against a backend's schema; a mismatch is `invalid-response` with the first problem. */
+export function parse<T extends z.core.$ZodType>(schema: T, data: unknown, url: string): z.infer<T> {
+  const result = z.safeParse(schema, data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
+  throw new CommentThreadError(
+    'invalid-response',
+    `Unexpected answer from ${url}${where}: ${issue?.message ?? 'invalid data'}.`,
+    { url, cause: result.error },
+  );
+}
+
+/** An HTTP error with no more specific reason. */
+export const httpError = (response: Response, url: string, message?: string) =>
+  new CommentThreadError(
+    'http',
+    message ?? `The comment server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    { url, status: response.status, retryAfter: retryAfterSeconds(response.headers.get('Retry-After')) },
+  );
+
+/** A URL as the page would resolve it (tests outside a page resolve against localhost). */
+export const absoluteUrl = (url: string): URL =>
+  new URL(url, typeof location === 'undefined' ? 'http://localhost/' : location.href);
+
+/** Joins a base URL and a path the way a browser resolves a link, relative to the page when needed. */
+export function resolveUrl(base: string, path = ''): URL {
+  const root = absoluteUrl(base);
+  if (!root.pathname.endsWith('/')) root.pathname += '/';
+  return new URL(path.replace(/^\//, ''), root);
+}
+
+/** Decodes HTML entities in backend text meant as plain text (`&#8217;`, `&amp;`). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  // A <textarea> decodes character references without parsing any markup or running anything.
+  const area = document.createElement('textarea');
+  area.innerHTML = text;
+  return area.value;
+}
+
+/** Backend HTML error text as plain text: tags dropped, entities decoded, whitespace collapsed. */
+export function plainText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,155 @@
+/**
+ * The embedded default: comments kept in memory, optionally persisted in localStorage, with WordPress's
+ * moderation rules to choose from so "awaiting moderation" can be shown without a server.
+ */
+import * as z from 'zod/mini';
+import { CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
+import { CommentThreadError } from './errors.js';
+import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+
+/** `off`: every comment is published. `all`: every comment is held. `first-time`: WordPress's default,
+ * a name and email with no approved comment yet is held. */
+export type Moderation = 'off' | 'all' | 'first-time';
+
+export interface MemoryOptions {
+  /** Seed comments: one list for every post, or lists by post id. */
+  comments?: readonly Comment[] | Readonly<Record<string, readonly Comment[]>>;
+  /** Persist what is posted in localStorage under this key (the seed is not stored). */
+  storageKey?: string;
+  moderation?: Moderation;
+  /** Top-level comments per page, with all their replies; all at once when absent. */
+  pageSize?: number;
+  /** Simulated latency in ms. */
+  delay?: number;
+  capabilities?: Partial<Capabilities>;
+}
+
+interface Stored {
+  comment: Comment;
+  email: string;
+}
+
+const StoredSchema = z.array(
+  z.object({ postId: z.string(), comment: CommentSchema, email: z.string() }),
+);
+
+export function memory(options: MemoryOptions = {}): CommentAdapter {
+  const posts = new Map<string, Stored[]>();
+  const seed = options.comments;
+  const seedFor = (postId: string): readonly Comment[] =>
+    !seed ? [] : Array.isArray(seed) ? (seed as readonly Comment[]) : ((seed as Record<string, readonly Comment[]>)[postId] ?? []);
+
+  const load = (): { postId: string; comment: Comment; email: string }[] => {
+    if (!options.storageKey) return [];
+    try {
+      const parsed = StoredSchema.safeParse(JSON.parse(localStorage.getItem(options.storageKey) ?? '[]'));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return [];
+    }
+  };
+  const save = () => {
+    if (!options.storageKey) return;
+    const added = [...posts].flatMap(([postId, list]) =>
+      list.filter((s) => s.email !== '\u0000seed').map((s) => ({ postId, ...s })),
+    );
+    try {
+      localStorage.setItem(options.storageKey, JSON.stringify(added));
+    } catch {
+      // Storage full or blocked: the comment still exists for this page view.
+    }
+  };
+  const postList = (postId: string): Stored[] => {
+    let list = posts.get(postId);
+    if (!list) {
+      list = seedFor(postId).map((comment) => ({ comment, email: '\u0000seed' }));
+      for (const s of load()) if (s.postId === postId) list.push({ comment: s.comment, email: s.email });
+      posts.set(postId, list);
+    }
+    return list;
+  };
+  const wait = (signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      const fail = () => reject(new CommentThreadError('aborted', 'The request was cancelled.'));
+      if (signal.aborted) return fail();
+      if (!options.delay) return resolve();
+      const id = setTimeout(resolve, options.delay);
+      signal.addEventListener('abort', () => (clearTimeout(id), fail()), { once: true });
+    });
+
+  const capabilities: Capabilities = {
+    post: true,
+    reply: true,
+    fields: { name: 'required', email: 'required', url: true },
+    ...options.capabilities,
+  };
+
+  return {
+    capabilities,
+    key: `memory:${options.storageKey ?? ''}`,
+
+    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+      await wait(signal);
+      const visible = postList(postId)
+        .map((s) => s.comment)
+        .filter((c) => c.status === 'approved');
+      const ids = new Set(visible.map((c) => c.id));
+      const roots = visible
+        .filter((c) => c.parentId === null || !ids.has(c.parentId))
+        .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+      if (order === 'newest') roots.reverse();
+      const start = Number(cursor ?? 0) || 0;
+      const size = options.pageSize ?? roots.length;
+      const pageRoots = roots.slice(start, start + size);
+      const children = new Map<string, Comment[]>();
+      for (const c of visible) if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+      const comments: Comment[] = [];
+      const stack = [...pageRoots];
+      const seen = new Set<string>();
+      while (stack.length) {
+        const c = stack.pop()!;
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        comments.push(c);
+        stack.push(...(children.get(c.id) ?? []));
+      }
+      const next = start + size;
+      return { comments, total: visible.length, cursor: next < roots.length ? String(next) : null };
+    },
+
+    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+      await wait(signal);
+      const list = postList(draft.postId);
+      const email = draft.author.email.trim().toLowerCase();
+      const duplicate = list.some(
+        (s) =>
+          s.comment.parentId === draft.parentId &&
+          s.comment.body.value === draft.content &&
+          s.comment.author.name === draft.author.name &&
+          s.email === email,
+      );
+      if (duplicate) {
+        throw new CommentThreadError('rejected', 'Duplicate comment detected; it looks as though you’ve already said that!', {
+          status: 409,
+          reason: 'duplicate',
+        });
+      }
+      const known = list.some((s) => s.email === email && s.comment.status === 'approved' && s.comment.author.name === draft.author.name);
+      const held = options.moderation === 'all' || (options.moderation === 'first-time' && !known);
+      const comment: Comment = {
+        id: `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+        parentId: draft.parentId,
+        author: { name: draft.author.name, ...(draft.author.url ? { url: draft.author.url } : {}) },
+        createdAt: new Date().toISOString(),
+        body: { format: 'text', value: draft.content },
+        status: held ? 'pending' : 'approved',
+      };
+      list.push({ comment, email });
+      save();
+      return comment;
+    },
+  };
+}
+
+/** `backend="memory"`: comments kept in this browser only. */
+export const backend: BackendFactory = () => memory({ storageKey: 'comment-thread:memory', moderation: 'first-time' });

@@ -1,0 +1,80 @@
+/**
+ * The generic adapter: a small JSON protocol any server can speak (documented in the README).
+ *   GET  {endpoint}/posts/{postId}/comments?order=oldest|newest[&cursor=…] → 200 Page
+ *   POST {endpoint}/posts/{postId}/comments  { parentId, content, author } → 201 { comment }
+ *   errors: any 4xx/5xx with { error: { code, message } }
+ */
+import * as z from 'zod/mini';
+import { CommentSchema, PageSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
+import { CommentThreadError } from './errors.js';
+import { httpError, parse, readJson, request, resolveUrl } from './http.js';
+import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+
+export interface RestOptions {
+  /** Base URL of the server's API, absolute or relative to the page. */
+  endpoint: string;
+  /** Defaults: name and email required, website offered, replies allowed. */
+  capabilities?: Partial<Capabilities>;
+  /** Extra request headers (an API key, say). */
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const Created = z.object({ comment: CommentSchema });
+
+/** Turns a non-2xx answer into the error it describes (its own message when it gave one). */
+async function failure(response: Response, url: string): Promise<CommentThreadError> {
+  let body: unknown;
+  try {
+    body = await readJson(response, url);
+  } catch {
+    return httpError(response, url);
+  }
+  const parsed = ErrorBody.safeParse(body);
+  if (!parsed.success) return httpError(response, url);
+  const { code, message } = parsed.data.error;
+  return new CommentThreadError(response.status >= 500 ? 'http' : 'rejected', message, {
+    status: response.status,
+    reason: code,
+    url,
+  });
+}
+
+export function rest(options: RestOptions): CommentAdapter {
+  const commentsUrl = (postId: string) => resolveUrl(options.endpoint, `posts/${encodeURIComponent(postId)}/comments`);
+  const common = { headers: options.headers ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  return {
+    capabilities: {
+      post: true,
+      reply: true,
+      fields: { name: 'required', email: 'required', url: true },
+      ...options.capabilities,
+    },
+    key: `rest:${resolveUrl(options.endpoint).href}`,
+
+    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+      const url = commentsUrl(postId);
+      url.searchParams.set('order', order);
+      if (cursor) url.searchParams.set('cursor', cursor);
+      const response = await request(url.href, { ...common, signal });
+      if (!response.ok) throw await failure(response, url.href);
+      return parse(PageSchema, await readJson(response, url.href), url.href);
+    },
+
+    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+      const url = commentsUrl(draft.postId).href;
+      const response = await request(url, {
+        ...common,
+        method: 'POST',
+        signal,
+        json: { parentId: draft.parentId, content: draft.content, author: draft.author },
+      });
+      if (!response.ok) throw await failure(response, url);
+      return parse(Created, await readJson(response, url), url).comment;
+    },
+  };
+}
+
+/** `backend="rest" endpoint="…"`. */
+export const backend: BackendFactory = ({ endpoint }) => rest({ endpoint: endpoint ?? '' });

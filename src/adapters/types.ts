@@ -1,0 +1,60 @@
+import type { Comment, Draft, Page } from '../model/schemas.js';
+
+export type FieldRule = 'required' | 'optional' | 'hidden';
+
+/** What the element may offer with an adapter. It can change after `list()` (a logged-in visitor, say):
+ * the element reads it again after every load. */
+export interface Capabilities {
+  /** New top-level comments can be posted. */
+  post: boolean;
+  /** Replies can be posted. */
+  reply: boolean;
+  fields: {
+    /** The name field; `required` when absent. */
+    name?: FieldRule;
+    email: FieldRule;
+    /** Whether a website field is offered. */
+    url: boolean;
+  };
+  /** Deepest level the backend keeps; the element caps its `depth` there. */
+  maxDepth?: number;
+  /** Read-only sources: where readers can reply instead ("Reply on Mastodon"). */
+  replyLink?: { url: string; label: string };
+  /** The visitor is signed in with the backend: the form says "Logged in as NAME" and asks no name or email. */
+  identity?: { name: string };
+}
+
+export interface ListQuery {
+  postId: string;
+  /** The previous page's `cursor`, absent for the first page. */
+  cursor?: string;
+  order: 'oldest' | 'newest';
+  signal: AbortSignal;
+}
+
+export interface SubmitOptions {
+  signal: AbortSignal;
+}
+
+/**
+ * A backend, seen by the element. Adapters are plain modules: they fetch, validate the backend's own
+ * shape with zod, map it to the model and throw only `CommentThreadError`.
+ */
+export interface CommentAdapter {
+  readonly capabilities: Capabilities;
+  /** A stable name for this backend and site, used to keep pending comments and drafts apart in storage. */
+  readonly key?: string;
+  list(query: ListQuery): Promise<Page>;
+  submit?(draft: Draft, options: SubmitOptions): Promise<Comment>;
+}
+
+/** What the `backend` attribute and its neighbours give a registered backend's factory. */
+export interface BackendOptions {
+  endpoint?: string;
+  postId: string;
+  depth: number;
+  /** A nonce the site passes through the `nonce` attribute (WordPress's `wp_rest`). */
+  nonce?: string;
+}
+
+export type BackendFactory = (options: BackendOptions) => CommentAdapter;

@@ -1,0 +1,60 @@
+/**
+ * The normalized model every adapter maps its backend's shape to. Each type is a zod schema first and
+ * the TypeScript type is inferred from it, so what the element renders is exactly what was validated.
+ */
+import * as z from 'zod/mini';
+
+/** Who wrote a comment. `url` and `avatarUrl` are untrusted: the templates allow only safe schemes. */
+export const AuthorSchema = z.object({
+  name: z.string(),
+  url: z.optional(z.string()),
+  avatarUrl: z.optional(z.string()),
+  isPostAuthor: z.optional(z.boolean()),
+});
+export type Author = z.infer<typeof AuthorSchema>;
+
+/** A comment's body: `html` is sanitized before it reaches the DOM, `text` is escaped and split in paragraphs. */
+export const BodySchema = z.object({
+  format: z.enum(['html', 'text']),
+  value: z.string(),
+});
+export type Body = z.infer<typeof BodySchema>;
+
+/** An ISO 8601 date-time that `Date` can read; adapters convert their backend's dates to it. */
+export const IsoDateSchema = z.string().check(
+  z.refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 date'),
+);
+
+export const CommentSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  parentId: z.nullable(z.string()),
+  author: AuthorSchema,
+  createdAt: IsoDateSchema,
+  body: BodySchema,
+  status: z.enum(['approved', 'pending']),
+  permalink: z.optional(z.string()),
+  /** Likes or upvotes, where the backend counts them. */
+  likes: z.optional(z.number()),
+});
+export type Comment = z.infer<typeof CommentSchema>;
+
+/** One page of a post's comments. `cursor` is the next page's token; `null` or absent: no more. */
+export const PageSchema = z.object({
+  comments: z.array(CommentSchema),
+  total: z.optional(z.number()),
+  cursor: z.optional(z.nullable(z.string())),
+});
+export type Page = z.infer<typeof PageSchema>;
+
+/** What a visitor submits, after the form validated it. */
+export const DraftSchema = z.object({
+  postId: z.string().check(z.minLength(1)),
+  parentId: z.nullable(z.string()),
+  content: z.string().check(z.trim(), z.minLength(1)),
+  author: z.object({
+    name: z.string(),
+    email: z.string(),
+    url: z.optional(z.string()),
+  }),
+});
+export type Draft = z.infer<typeof DraftSchema>;

@@ -1,0 +1,107 @@
+// The in-test server: a web-test-runner plugin that speaks the documented REST protocol (in memory,
+// one store per test-chosen id) under /test-api/rest/{store}/, serves static JSON files under
+// /test-api/json/, and counts requests so tests can assert "exactly one POST".
+//   POST /test-api/reset/{store}  body: { comments?: Comment[], moderation?: 'off' | 'all', fail?: {...} }
+//   GET  /test-api/log/{store}    → the requests received, for assertions
+const stores = new Map();
+
+function store(id) {
+  if (!stores.has(id)) stores.set(id, { comments: [], moderation: 'off', log: [], next: 1, failures: [] });
+  return stores.get(id);
+}
+
+async function body(ctx) {
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return { __invalid: text };
+  }
+}
+
+function send(ctx, status, data, headers = {}) {
+  ctx.status = status;
+  for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(data);
+}
+
+export function testServer() {
+  return {
+    name: 'comment-thread-test-server',
+    async serve() {},
+    async serverStart({ app }) {
+      app.use(async (ctx, next) => {
+        const path = ctx.path;
+        let m;
+        if ((m = path.match(/^\/test-api\/reset\/([\w-]+)$/)) && ctx.method === 'POST') {
+          const data = await body(ctx);
+          stores.set(m[1], {
+            comments: data.comments ?? [],
+            moderation: data.moderation ?? 'off',
+            log: [],
+            next: 1000,
+            failures: data.failures ?? [],
+          });
+          return send(ctx, 200, { ok: true });
+        }
+        if ((m = path.match(/^\/test-api\/log\/([\w-]+)$/))) return send(ctx, 200, store(m[1]).log);
+        if ((m = path.match(/^\/test-api\/rest\/([\w-]+)\/posts\/([^/]+)\/comments$/))) {
+          const s = store(m[1]);
+          const postId = decodeURIComponent(m[2]);
+          const entry = { method: ctx.method, url: ctx.url, time: Date.now() };
+          s.log.push(entry);
+          // Scripted failures: { method, status, body?, delay?, times } served before the normal answer.
+          const failure = s.failures.find((f) => (f.method ?? 'GET') === ctx.method && f.times > 0);
+          if (ctx.method === 'POST') entry.body = await body(ctx);
+          if (failure) {
+            failure.times--;
+            if (failure.delay) await new Promise((r) => setTimeout(r, failure.delay));
+            if (failure.raw !== undefined) {
+              ctx.status = failure.status ?? 200;
+              ctx.type = failure.type ?? 'text/html';
+              ctx.body = failure.raw;
+              return;
+            }
+            return send(ctx, failure.status ?? 500, failure.body ?? { error: { code: 'server', message: 'Server error' } }, failure.headers);
+          }
+          if (ctx.method === 'GET') {
+            const order = ctx.query.order === 'newest' ? -1 : 1;
+            const comments = s.comments
+              .filter((c) => (c.postId ?? '1') === postId && c.status === 'approved')
+              .map(({ postId: _p, ...c }) => c)
+              .sort((a, b) => order * (Date.parse(a.createdAt) - Date.parse(b.createdAt)));
+            return send(ctx, 200, { comments, total: comments.length, cursor: null });
+          }
+          if (ctx.method === 'POST') {
+            const draft = entry.body;
+            if (!draft.content || !draft.author?.name) {
+              return send(ctx, 400, { error: { code: 'invalid', message: 'Content and name are required.' } });
+            }
+            const comment = {
+              id: String(s.next++),
+              parentId: draft.parentId ?? null,
+              author: { name: draft.author.name, ...(draft.author.url ? { url: draft.author.url } : {}) },
+              createdAt: new Date().toISOString(),
+              body: { format: 'text', value: draft.content },
+              status: s.moderation === 'all' ? 'pending' : 'approved',
+            };
+            s.comments.push({ ...comment, postId });
+            return send(ctx, 201, { comment });
+          }
+          return send(ctx, 405, { error: { code: 'method', message: 'Method not allowed' } });
+        }
+        if ((m = path.match(/^\/test-api\/json\/([\w-]+)\/([^/]+)\.json$/))) {
+          const s = store(m[1]);
+          const postId = decodeURIComponent(m[2]);
+          s.log.push({ method: ctx.method, url: ctx.url });
+          const comments = s.comments.filter((c) => (c.postId ?? '1') === postId).map(({ postId: _p, ...c }) => c);
+          return send(ctx, 200, { comments, total: comments.length });
+        }
+        return next();
+      });
+    },
+  };
+}
