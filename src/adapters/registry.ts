@@ -10,6 +10,7 @@ const loaders = new Map<string, BackendLoader>([
   ['memory', () => import('./memory.js').then((m) => m.backend)],
   ['rest', () => import('./rest.js').then((m) => m.backend)],
   ['json', () => import('./static-json.js').then((m) => m.backend)],
+  ['wordpress', () => import('./wordpress.js').then((m) => m.backend)],
 ]);
 const listeners = new Set<(name: string) => void>();
 

@@ -1,0 +1,204 @@
+/**
+ * Waline (https://waline.js.org), read and write, anonymous where the server allows it.
+ *   GET  {endpoint}/api/comment?path=…&page=N&pageSize=…&sortBy=insertedAt_asc   roots, each with `children`
+ *   POST {endpoint}/api/comment?lang=…  { url, comment, nick, mail, link, ua, pid, rid, at }
+ * Shapes from walinejs/waline packages/server/src/controller/comment.js (formatCmt, getCommentList,
+ * postAction) and thinkjs's context.success/fail envelope `{ errno, errmsg, data }`.
+ */
+import * as z from 'zod/mini';
+import type { Comment, Draft, Page } from '../model/schemas.js';
+import { CommentThreadError } from './errors.js';
+import { errorBody, getJson, httpError, httpUrl, parse, resolveUrl, type JsonRequestOptions } from './http.js';
+import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+
+export interface WalineOptions {
+  /** The Waline server, as given to Waline's own client as `serverURL`. */
+  endpoint: string;
+  /** Servers before @waline/vercel 2 (2023): routes without `/api/`, no `{ errno, data }` envelope. */
+  legacy?: boolean;
+  /** Top-level comments per page, each with all its replies (Waline allows 1–100). Default 10. */
+  pageSize?: number;
+  /** Language of the server's error messages (`en`, `zh-CN`, …). Default `en`. */
+  lang?: string;
+  /** A Waline login token (`Authorization: Bearer`): the visitor then sees their own pending comments. */
+  token?: string;
+  capabilities?: Partial<Capabilities>;
+  fetch?: typeof fetch;
+}
+
+// SQL storages give numeric ids, LeanCloud and MongoDB strings.
+const Id = z.union([z.string(), z.number()]);
+
+const WalineComment = z.object({
+  objectId: Id,
+  nick: z.optional(z.nullable(z.string())),
+  link: z.optional(z.nullable(z.string())),
+  avatar: z.optional(z.nullable(z.string())),
+  comment: z.string(),
+  /** Epoch ms (current API); the legacy API sends `insertedAt` instead. */
+  time: z.optional(z.number()),
+  insertedAt: z.optional(z.string()),
+  like: z.optional(z.nullable(z.number())),
+  status: z.optional(z.string()),
+  type: z.optional(z.nullable(z.string())),
+  pid: z.optional(z.nullable(Id)),
+  rid: z.optional(z.nullable(Id)),
+});
+type WalineComment = z.infer<typeof WalineComment>;
+
+const ListData = z.object({
+  page: z.number(),
+  totalPages: z.number(),
+  count: z.number(),
+  data: z.array(z.extend(WalineComment, { children: z.optional(z.array(WalineComment)) })),
+});
+
+/** `errmsg` is a string, or for validation failures an object keyed by field. */
+const Envelope = z.object({
+  errno: z.number(),
+  errmsg: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())])),
+  data: z.optional(z.unknown()),
+});
+
+
+function envelopeMessage(errmsg: z.infer<typeof Envelope>['errmsg']): string {
+  if (typeof errmsg === 'string') return errmsg;
+  return Object.values(errmsg ?? {}).map(String).join(' ');
+}
+
+// Waline's own wording (controller/comment.js), in English and as its locales translate it.
+const REASONS: [RegExp, string][] = [
+  [/duplicate|重复/i, 'duplicate'],
+  [/too fast|太快/i, 'flood'],
+];
+
+function rejected(errno: number, errmsg: z.infer<typeof Envelope>['errmsg'], url: string): CommentThreadError {
+  const message = envelopeMessage(errmsg).trim() || `The Waline server refused the comment (errno ${errno}).`;
+  const reason = REASONS.find(([pattern]) => pattern.test(message))?.[1] ?? (errno === 1001 ? 'content-invalid' : String(errno));
+  return new CommentThreadError('rejected', message, { reason, url });
+}
+
+async function failure(response: Response, url: string): Promise<CommentThreadError> {
+  const body = Envelope.safeParse(await errorBody(response, url));
+  const given = body.success ? envelopeMessage(body.data.errmsg) : '';
+  if (response.status === 401) {
+    return new CommentThreadError('rejected', 'This Waline server asks commenters to log in.', { status: 401, reason: 'login-required', url });
+  }
+  if (response.status === 403) {
+    // Waline answers a bare 403 for a Referer outside SECURE_DOMAINS, a missing Turnstile/reCAPTCHA
+    // token, or a blocked IP; it does not say which.
+    return new CommentThreadError(
+      'rejected',
+      'The Waline server refused this request (403): this site may be missing from its SECURE_DOMAINS, or it requires a captcha.',
+      { status: 403, reason: 'forbidden', url },
+    );
+  }
+  return httpError(response, url, given ? `The Waline server answered ${response.status}: ${given}` : undefined);
+}
+
+/** The current API wraps every answer in an envelope, the legacy one only some: accept both. Business
+ * rejections (duplicate, too fast) come as HTTP 200 with a non-zero `errno`. */
+async function call<T extends z.core.$ZodType>(url: string, schema: T, init: JsonRequestOptions): Promise<z.infer<T>> {
+  const { data: body } = await getJson(url, z.unknown(), init);
+  const envelope = Envelope.safeParse(body);
+  if (!envelope.success) return parse(schema, body, url);
+  if (envelope.data.errno !== 0) throw rejected(envelope.data.errno, envelope.data.errmsg, url);
+  return parse(schema, envelope.data.data, url);
+}
+
+const id = (value: string | number) => String(value);
+
+/** Site owners sometimes store `example.org` without a scheme; Waline's client links it as http. */
+const website = (link: string | null | undefined) => httpUrl(link) ?? (link && !/^\w+:/.test(link) ? httpUrl(`http://${link}`) : undefined);
+
+function toComment(raw: WalineComment, parentId: string | null): Comment {
+  const url = website(raw.link);
+  const avatarUrl = httpUrl(raw.avatar);
+  const created = raw.time ?? Date.parse(raw.insertedAt ?? '');
+  return {
+    id: id(raw.objectId),
+    parentId,
+    author: {
+      name: raw.nick ?? '',
+      ...(url ? { url } : {}),
+      ...(avatarUrl ? { avatarUrl } : {}),
+      ...(raw.type === 'administrator' ? { isPostAuthor: true } : {}),
+    },
+    createdAt: new Date(Number.isFinite(created) ? created : 0).toISOString(),
+    body: { format: 'html', value: raw.comment },
+    status: raw.status === 'waiting' || raw.status === 'spam' ? 'pending' : 'approved',
+    ...(typeof raw.like === 'number' ? { likes: raw.like } : {}),
+  };
+}
+
+export function waline(options: WalineOptions): CommentAdapter {
+  const api = options.legacy ? '' : 'api/';
+  const lang = options.lang ?? 'en';
+  const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 10));
+  const common = {
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : {}),
+    failure,
+  };
+  // Replying needs the root of the comment replied to (`rid`) and its author (`at`): remembered from lists.
+  const known = new Map<string, { rid: string; nick: string }>();
+
+  return {
+    capabilities: {
+      post: true,
+      reply: true,
+      fields: { name: 'required', email: 'required', url: true },
+      ...options.capabilities,
+    },
+    key: `waline:${resolveUrl(options.endpoint).href}`,
+
+    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+      const url = resolveUrl(options.endpoint, `${api}comment`);
+      const page = Math.max(1, Number(cursor) || 1);
+      url.search = new URLSearchParams({
+        path: postId,
+        page: String(page),
+        pageSize: String(pageSize),
+        sortBy: order === 'newest' ? 'insertedAt_desc' : 'insertedAt_asc',
+        lang,
+      }).toString();
+      const list = await call(url.href, ListData, { ...common, signal });
+      const comments: Comment[] = [];
+      for (const root of list.data) {
+        const rootId = id(root.objectId);
+        const family = new Set([rootId, ...(root.children ?? []).map((c) => id(c.objectId))]);
+        comments.push(toComment(root, null));
+        known.set(rootId, { rid: rootId, nick: root.nick ?? '' });
+        for (const child of root.children ?? []) {
+          // `pid` is the comment really answered; Waline's own UI flattens it to the root (`rid`).
+          const pid = child.pid != null ? id(child.pid) : rootId;
+          comments.push(toComment(child, family.has(pid) ? pid : rootId));
+          known.set(id(child.objectId), { rid: rootId, nick: child.nick ?? '' });
+        }
+      }
+      return { comments, total: list.count, cursor: list.page < list.totalPages ? String(list.page + 1) : null };
+    },
+
+    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+      const url = resolveUrl(options.endpoint, `${api}comment`);
+      url.searchParams.set('lang', lang);
+      const parent = draft.parentId === null ? undefined : (known.get(draft.parentId) ?? { rid: draft.parentId, nick: '' });
+      const body = {
+        url: draft.postId,
+        comment: draft.content,
+        nick: draft.author.name,
+        mail: draft.author.email,
+        link: draft.author.url ?? '',
+        ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+        ...(parent && draft.parentId !== null ? { pid: draft.parentId, rid: parent.rid, at: parent.nick } : {}),
+      };
+      const raw = await call(url.href, WalineComment, { ...common, method: 'POST', json: body, signal });
+      const comment = toComment(raw, draft.parentId);
+      known.set(comment.id, { rid: parent?.rid ?? comment.id, nick: raw.nick ?? draft.author.name });
+      return comment;
+    },
+  };
+}
+
+/** `backend="waline" endpoint="https://waline.example.org" post-id="/2012/01/post/"` (the page's path). */
+export const backend: BackendFactory = ({ endpoint }) => waline({ endpoint: endpoint ?? '' });

@@ -1,0 +1,135 @@
+/**
+ * Posting through WordPress's own comment form handler, `POST /wp-comments-post.php`: what every theme's
+ * comment form does, so it works on any WordPress with no plugin, for guests and (with the visitor's
+ * cookies) logged-in users. Same origin only: the handler sends no CORS headers.
+ *
+ * The handler answers with a redirect, or with an error page from `wp_die()`. `redirect_to` points the
+ * redirect at the REST list of the newest comments under the same parent, so one round trip tells the
+ * outcome: WordPress adds `unapproved=ID` to that URL when it holds a comment with an email (the theme
+ * uses it to show "awaiting moderation"), and an approved comment is in the list, fully rendered.
+ */
+import * as z from 'zod/mini';
+import type { Comment, Draft } from '../model/schemas.js';
+import { CommentThreadError } from './errors.js';
+import { plainText, readJson, request } from './http.js';
+import { COMMENT_FIELDS, mapComment, WpCommentList, WpError } from './wordpress-shape.js';
+import type { WordPressContext } from './wordpress.js';
+
+export async function postClassic(context: WordPressContext, draft: Draft, post: number, signal: AbortSignal): Promise<Comment> {
+  const parent = draft.parentId ? Number(draft.parentId) : 0;
+  const newest = await context.route(
+    'wp/v2/comments',
+    { post: String(post), parent: String(parent), orderby: 'id', order: 'desc', per_page: '20', _fields: COMMENT_FIELDS },
+    signal,
+  );
+  // The fields of comment_form(). No cookie consent: WordPress then marks a held comment in the
+  // redirect instead of setting comment_author_* cookies, and the element remembers it itself.
+  const form = new URLSearchParams({
+    comment_post_ID: String(post),
+    comment_parent: String(parent),
+    comment: draft.content,
+    author: draft.author.name.trim(),
+    email: draft.author.email.trim(),
+    url: draft.author.url?.trim() ?? '',
+    redirect_to: newest,
+  });
+  const url = new URL('wp-comments-post.php', context.site).href;
+  const response = await request(url, {
+    method: 'POST',
+    body: form,
+    signal,
+    credentials: 'same-origin',
+    ...(context.fetch ? { fetch: context.fetch } : {}),
+  });
+  const landed = new URL(response.url || url);
+  const held = landed.searchParams.get('unapproved');
+  if (held && /^\d+$/.test(held)) {
+    await response.body?.cancel().catch(() => undefined);
+    return fromDraft(context, draft, held);
+  }
+  if (response.redirected && landed.pathname !== new URL(url).pathname) {
+    return (await newComment(response, draft, context, post)) ?? fromDraft(context, draft, undefined);
+  }
+  throw await refusal(response, url);
+}
+
+/** Finds the new comment in the list WordPress redirected to: the newest one with the same text. */
+async function newComment(response: Response, draft: Draft, context: WordPressContext, post: number) {
+  if (!response.ok) return undefined;
+  let list;
+  try {
+    list = z.safeParse(WpCommentList, await readJson(response, response.url));
+  } catch {
+    return undefined;
+  }
+  if (!list.success) return undefined;
+  const text = comparable(plainText(draft.content));
+  const mine = list.data.find((c) => comparable(plainText(c.content.rendered)) === text);
+  return mine && mapComment(mine, context.mapOptions(post));
+}
+
+/** Letters and digits only: WordPress curls quotes, adds paragraphs and strips disallowed tags. */
+const comparable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** A comment WordPress accepted but does not show to readers yet, as its author wrote it. */
+function fromDraft(context: WordPressContext, draft: Draft, id: string | undefined): Comment {
+  return {
+    // Without an id (a held comment without email), a local one: the element keeps it for its author.
+    id: id ?? `wp-local-${Date.now()}`,
+    parentId: draft.parentId,
+    author: { name: context.identity?.name ?? draft.author.name.trim(), ...(draft.author.url ? { url: draft.author.url } : {}) },
+    createdAt: new Date().toISOString(),
+    body: { format: 'text', value: draft.content },
+    status: 'pending',
+  };
+}
+
+/**
+ * The error page of `wp_die()`: JSON `{ code: 'wp_die', message: '<p>…</p>', data: { status } }` when the
+ * request accepts JSON (as ours does), else HTML with the text in `.wp-die-message`. The status is 409 for
+ * a duplicate, 429 for a flood, 403 for closed comments and refusals, but **200** for missing or invalid
+ * fields, and some refusals answer an empty 200 page.
+ */
+async function refusal(response: Response, url: string): Promise<CommentThreadError> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // The status alone still says what happened.
+  }
+  let message = '';
+  try {
+    const parsed = z.safeParse(WpError, JSON.parse(text));
+    if (parsed.success) message = plainText(parsed.data.message);
+  } catch {
+    const page = new DOMParser().parseFromString(text, 'text/html');
+    const box = page.querySelector('.wp-die-message') ?? page.body;
+    message = (box?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+  // WordPress starts most of these with a bold "Error:"; the element frames errors itself.
+  message = message.replace(/^error\s*:\s*/i, '');
+  const status = response.status;
+  const reason =
+    status === 409
+      ? 'duplicate'
+      : status === 429
+        ? 'flood'
+        : /closed/i.test(message)
+          ? 'closed'
+          : /logged in/i.test(message)
+            ? 'login-required'
+            : /required fields|name and email/i.test(message)
+              ? 'author-required'
+              : /type your comment|comment text/i.test(message)
+                ? 'content-invalid'
+                : /valid email/i.test(message)
+                  ? 'invalid-param'
+                  : status >= 500
+                    ? 'server'
+                    : 'rejected';
+  return new CommentThreadError(status >= 500 ? 'http' : 'rejected', message || 'WordPress did not accept the comment.', {
+    status,
+    reason,
+    url,
+  });
+}

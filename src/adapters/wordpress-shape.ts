@@ -1,0 +1,127 @@
+/**
+ * What the WordPress REST API sends (wp/v2/comments, wp/v2/posts), validated, and how it maps to the
+ * model. Shared by the listing module and the posting module, which loads only when a reader posts.
+ */
+import * as z from 'zod/mini';
+import type { Comment } from '../model/schemas.js';
+import { CommentThreadError } from './errors.js';
+import { decodeEntities, httpError, retryAfterSeconds } from './http.js';
+
+/** The fields the adapter reads, and so the only ones it asks for (`_fields=`): a 100-comment page shrinks
+ * to about a third of WordPress's full answer, which also carries `_links`, `meta` and both dates. */
+export const COMMENT_FIELDS = 'id,parent,author,author_name,author_url,date_gmt,content,link,status,author_avatar_urls';
+
+export const WpComment = z.object({
+  id: z.number(),
+  parent: z.number(),
+  author: z.optional(z.number()),
+  author_name: z.string(),
+  author_url: z.optional(z.string()),
+  date_gmt: z.string(),
+  content: z.object({ rendered: z.string() }),
+  link: z.optional(z.string()),
+  status: z.optional(z.string()),
+  // Absent when the site turned "Show avatars" off; keyed by size in pixels (24, 48, 96 by default).
+  author_avatar_urls: z.optional(z.record(z.string(), z.string())),
+});
+export type WpComment = z.infer<typeof WpComment>;
+
+export const WpCommentList = z.array(WpComment);
+
+/** WordPress's error body (`WP_Error` through the REST server, or `wp_die()` answering JSON). */
+export const WpError = z.object({
+  code: z.string(),
+  message: z.string(),
+  data: z.optional(z.nullable(z.looseObject({ status: z.optional(z.number()) }))),
+});
+export type WpError = z.infer<typeof WpError>;
+
+export const POST_FIELDS = 'id,author,comment_status';
+export const WpPost = z.object({
+  id: z.number(),
+  author: z.optional(z.number()),
+  comment_status: z.optional(z.string()),
+});
+export type WpPost = z.infer<typeof WpPost>;
+
+export interface MapOptions {
+  /** The post's author (a user id), for the post-author badge. */
+  postAuthor?: number | undefined;
+  /** The size, in device pixels, the avatar is shown at. */
+  avatarPixels: number;
+}
+
+/** The smallest avatar at least `pixels` wide (no blurry upscaling), else the largest there is. */
+export function pickAvatar(urls: Record<string, string> | undefined, pixels: number): string | undefined {
+  if (!urls) return undefined;
+  const sizes = Object.keys(urls)
+    .map(Number)
+    .filter((size) => Number.isFinite(size) && urls[String(size)])
+    .sort((a, b) => a - b);
+  const best = sizes.find((size) => size >= pixels) ?? sizes[sizes.length - 1];
+  return best === undefined ? undefined : urls[String(best)];
+}
+
+/** WordPress writes GMT dates without a zone (`2013-04-15T17:10:00`); a few plugins add one. */
+export const gmtToIso = (date: string): string => (/(Z|[+-]\d\d:?\d\d)$/i.test(date) ? date : `${date}Z`);
+
+export function mapComment(raw: WpComment, options: MapOptions): Comment {
+  const isPostAuthor = !!raw.author && raw.author === options.postAuthor;
+  const avatarUrl = pickAvatar(raw.author_avatar_urls, options.avatarPixels);
+  return {
+    id: String(raw.id),
+    parentId: raw.parent ? String(raw.parent) : null,
+    author: {
+      // The REST API escapes the name for HTML (`Eve &amp; Mallet`); the element renders text.
+      name: decodeEntities(raw.author_name).trim(),
+      ...(raw.author_url ? { url: raw.author_url } : {}),
+      ...(avatarUrl ? { avatarUrl } : {}),
+      ...(isPostAuthor ? { isPostAuthor } : {}),
+    },
+    createdAt: gmtToIso(raw.date_gmt),
+    body: { format: 'html', value: raw.content.rendered },
+    // Readers are only ever served approved comments; a new one comes back `hold` (or `spam`, which its
+    // author should not be told about differently): both wait for a moderator.
+    status: raw.status === undefined || raw.status === 'approved' ? 'approved' : 'pending',
+    ...(raw.link ? { permalink: raw.link } : {}),
+  };
+}
+
+/** WordPress's error codes (REST and comment handler), as the normalized reasons of CommentThreadError. */
+const REASONS: Record<string, string> = {
+  rest_comment_login_required: 'login-required',
+  rest_cookie_invalid_nonce: 'login-required',
+  comment_duplicate: 'duplicate',
+  comment_flood: 'flood',
+  rest_comment_invalid_post_id: 'invalid-post',
+  rest_comment_draft_post: 'invalid-post',
+  rest_comment_trash_post: 'invalid-post',
+  rest_cannot_read_post: 'invalid-post',
+  rest_post_invalid_id: 'invalid-post',
+  rest_comment_closed: 'closed',
+  rest_comment_author_data_required: 'author-required',
+  rest_comment_content_invalid: 'content-invalid',
+  rest_invalid_param: 'invalid-param',
+  rest_missing_callback_param: 'invalid-param',
+  comment_author_column_length: 'too-long',
+  comment_author_email_column_length: 'too-long',
+  comment_author_url_column_length: 'too-long',
+  comment_content_column_length: 'too-long',
+};
+
+/** A WordPress error answer as a CommentThreadError: its own message (entities decoded), a normalized
+ * reason, `rejected` for refusals and `http` for server failures. */
+export function wpFailure(body: unknown, response: Response, url: string): CommentThreadError {
+  const parsed = z.safeParse(WpError, body);
+  if (!parsed.success) return httpError(response, url);
+  const { code, message, data } = parsed.data;
+  // rest_invalid_param says only "Invalid parameter(s): author_email"; data.params says what is wrong.
+  const params = data && typeof data['params'] === 'object' && data['params'] ? Object.values(data['params']) : [];
+  const detail = params.filter((value): value is string => typeof value === 'string').join(' ');
+  return new CommentThreadError(response.status >= 500 ? 'http' : 'rejected', decodeEntities(detail || message), {
+    status: response.status,
+    reason: REASONS[code] ?? code,
+    url,
+    retryAfter: retryAfterSeconds(response.headers.get('Retry-After')),
+  });
+}

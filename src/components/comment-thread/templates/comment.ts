@@ -1,0 +1,125 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatDate, formatRelative } from '../../../i18n/index.js';
+import type { Comment } from '../../../model/schemas.js';
+import type { ThreadNode } from '../../../model/thread.js';
+import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
+import { htmlBody } from './html-body.js';
+import { replyForm } from './form.js';
+import type { View } from './view.js';
+
+const WEEK = 7 * 24 * 3600 * 1000;
+
+function date(comment: Comment, view: View) {
+  const when = new Date(comment.createdAt);
+  const absolute = formatDate(when, view.locale, view.messages);
+  const relative =
+    view.dates === 'relative' || (view.dates === 'auto' && Math.abs(view.now - when.getTime()) < WEEK);
+  return html`<time part="date" datetime=${when.toISOString()} title=${relative ? absolute : nothing}
+    >${relative ? formatRelative(when, view.locale, view.now) : absolute}</time
+  >`;
+}
+
+/** Text bodies: escaped by Lit, one paragraph per blank-line-separated block, line breaks kept. */
+function textBody(value: string) {
+  const paragraphs = value.trim().split(/\n\s*\n/);
+  return paragraphs.map(
+    (p) => html`<p>${p.split('\n').map((line, i) => (i ? html`<br />${line}` : line))}</p>`,
+  );
+}
+
+function author(comment: Comment, id: string) {
+  const { name, url } = comment.author;
+  return html`<span part="author" id=${id}
+    >${url && isHttpUrl(url)
+      ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>`
+      : name}</span
+  >`;
+}
+
+/** One comment: an article with author and date in its header, then its replies as a nested list. */
+export function commentItem(node: ThreadNode, view: View): TemplateResult {
+  const c = node.comment;
+  const id = c.id;
+  const domId = `comment-${encodeURIComponent(id)}`;
+  const authorId = `${domId}-author`;
+  const pending = c.status === 'pending';
+  const canReply = view.capabilities.reply && !pending;
+  const open = view.replyTo === id;
+  const avatar = c.author.avatarUrl && isSafeImage(c.author.avatarUrl) ? c.author.avatarUrl : undefined;
+  const permalink = c.permalink && isSafeLink(c.permalink) ? c.permalink : undefined;
+  const parts = `comment depth-${node.depth}${c.author.isPostAuthor ? ' by-post-author' : ''}${pending ? ' pending' : ''}`;
+  return html`<li part="item">
+    <article
+      part=${parts}
+      id=${domId}
+      class=${view.arrived === id ? 'new' : ''}
+      data-comment-id=${id}
+      aria-labelledby=${authorId}
+      tabindex="-1"
+    >
+      <header part="header">
+        ${avatar
+          ? html`<img part="avatar" src=${avatar} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+          : nothing}
+        ${author(c, authorId)}
+        ${c.author.isPostAuthor ? html`<span part="badge">${view.messages.postAuthor}</span>` : nothing}
+        ${node.inReplyTo ? html`<span part="in-reply-to">${view.messages.inReplyTo(node.inReplyTo.name)}</span>` : nothing}
+        <span part="meta"
+          >${permalink
+            ? html`<a part="permalink" href=${permalink} aria-label=${view.messages.permalink(c.author.name)}
+                >${date(c, view)}</a
+              >`
+            : date(c, view)}</span
+        >
+      </header>
+      ${c.body.format === 'html'
+        ? html`<div part="body" ${htmlBody(c.body.value)}></div>`
+        : html`<div part="body">${textBody(c.body.value)}</div>`}
+      ${pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing}
+      ${canReply
+        ? html`<div part="actions">
+            <button
+              part="reply-button"
+              type="button"
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls=${ifDefined(open ? `form-${domId}` : undefined)}
+              aria-describedby=${authorId}
+              @click=${() => (open ? view.onCancel(id) : view.onReply(id))}
+            >
+              ${view.messages.reply}
+            </button>
+          </div>`
+        : nothing}
+    </article>
+    ${open ? replyForm(id, domId, c.author.name, view) : nothing}
+    ${node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing}
+  </li>`;
+}
+
+/** A list of sibling comments, keyed by id. */
+export const commentList = (nodes: readonly ThreadNode[], view: View) =>
+  repeat(nodes, (node) => node.comment.id, (node) => commentItem(node, view));
+
+/**
+ * The top-level list. Each top-level subtree re-renders only when its nodes, the open form inside it,
+ * or the words changed: posting a reply into a 5,000-comment thread touches one subtree.
+ */
+export function topList(nodes: readonly ThreadNode[], view: View, rootOf: (id: string) => string | undefined) {
+  const formRoot = view.replyTo !== null ? rootOf(view.replyTo) : undefined;
+  const formVersion = view.replyTo !== null ? (view.forms.get(view.replyTo)?.version ?? 0) : 0;
+  return repeat(
+    nodes,
+    (node) => node.comment.id,
+    (node) => {
+      const mine = formRoot === node.comment.id;
+      const arrived = view.arrived !== null && rootOf(view.arrived) === node.comment.id;
+      return guard(
+        [node, view.messages, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived],
+        () => commentItem(node, view),
+      );
+    },
+  );
+}

@@ -1,0 +1,46 @@
+/** The element's events: one class each, all bubbling and composed, with a typed `detail`. */
+import type { CommentThreadError } from './adapters/errors.js';
+import type { Comment, Draft } from './model/schemas.js';
+
+const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+
+/** A visitor submitted a valid form. Cancelable: `preventDefault()` keeps the draft and sends nothing. */
+export class CommentSubmitEvent extends Event {
+  static readonly type = 'comment-submit';
+  constructor(readonly detail: { readonly draft: Draft }) {
+    super(CommentSubmitEvent.type, init(true));
+  }
+}
+
+/** The backend accepted a comment (`comment.status` says whether it awaits moderation). */
+export class CommentSubmittedEvent extends Event {
+  static readonly type = 'comment-submitted';
+  constructor(readonly detail: { readonly comment: Comment }) {
+    super(CommentSubmittedEvent.type, init());
+  }
+}
+
+/** Loading or submitting failed; the element shows the error too. */
+export class CommentErrorEvent extends Event {
+  static readonly type = 'comment-error';
+  constructor(readonly detail: { readonly error: CommentThreadError; readonly phase: 'load' | 'submit' }) {
+    super(CommentErrorEvent.type, init());
+  }
+}
+
+/** Comments arrived: `count` shown so far, `total` as the backend reports it. */
+export class CommentLoadEvent extends Event {
+  static readonly type = 'comment-load';
+  constructor(readonly detail: { readonly count: number; readonly total: number | undefined }) {
+    super(CommentLoadEvent.type, init());
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'comment-submit': CommentSubmitEvent;
+    'comment-submitted': CommentSubmittedEvent;
+    'comment-error': CommentErrorEvent;
+    'comment-load': CommentLoadEvent;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Locale resolution, lazily loaded catalogs and cached Intl formatters. English is built in; other
+ * locales are chunks loaded only on pages that use them.
+ */
+import { en, type Messages } from './messages.js';
+
+export type { Messages } from './messages.js';
+export { en } from './messages.js';
+
+const catalogs: Record<string, () => Promise<Messages>> = {
+  fr: () => import('./fr.js').then((m) => m.messages),
+};
+
+/** Adds or replaces a locale's catalog, e.g. `registerLocale('de', () => import('./de.js').then(m => m.messages))`. */
+export function registerLocale(lang: string, load: () => Promise<Messages>): void {
+  catalogs[lang.toLowerCase()] = load;
+}
+
+/** The language of an element: its own `lang`, else its nearest ancestor's (across shadow roots), else the document's. */
+export function languageOf(element: Element): string {
+  for (let node: Node | null = element; node; ) {
+    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return navigator.language || 'en';
+}
+
+/** The catalog for a BCP 47 tag (exact, then base language); English when none is registered. */
+export async function loadMessages(lang: string): Promise<Messages> {
+  const tag = lang.toLowerCase();
+  const load = catalogs[tag] ?? catalogs[tag.split('-')[0]!];
+  if (!load) return en;
+  try {
+    return await load();
+  } catch {
+    return en;
+  }
+}
+
+/** Whether `lang` needs a catalog other than English (so the element can wait for it). */
+export const needsCatalog = (lang: string) => {
+  const tag = lang.toLowerCase();
+  return tag in catalogs || tag.split('-')[0]! in catalogs;
+};
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function dateFormat(locale: string, style: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'date' ? { day: 'numeric', month: 'long', year: 'numeric' } : { hour: 'numeric', minute: '2-digit' };
+    format = new Intl.DateTimeFormat(safeLocale(locale), options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = cache.get(`${locale}|rel`) as Intl.RelativeTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(safeLocale(locale), { numeric: 'auto' });
+    cache.set(`${locale}|rel`, format);
+  }
+  return format;
+}
+
+function safeLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** "15 April 2013 at 1:10 pm", in the locale's own words and the reader's time zone. */
+export function formatDate(date: Date, locale: string, messages: Messages): string {
+  return messages.dateAt(dateFormat(locale, 'date').format(date), dateFormat(locale, 'time').format(date));
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 days ago", "yesterday", "now". */
+export function formatRelative(date: Date, locale: string, now = Date.now()): string {
+  const seconds = (date.getTime() - now) / 1000;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') {
+      return relativeFormat(locale).format(Math.round(seconds / size), unit);
+    }
+  }
+  return '';
+}

@@ -1,0 +1,33 @@
+/**
+ * comment-thread: classes, types, adapters' contract and helpers. No side effects: import
+ * `comment-thread/define` (or call `CommentThread.define()`) to register the element.
+ */
+export { CommentThread } from './components/comment-thread/comment-thread.js';
+export { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from './events.js';
+export { CommentThreadError, type CommentThreadErrorCode, type CommentThreadErrorInit } from './adapters/errors.js';
+export type {
+  BackendFactory,
+  BackendOptions,
+  Capabilities,
+  CommentAdapter,
+  FieldRule,
+  ListQuery,
+  SubmitOptions,
+} from './adapters/types.js';
+export { registerBackend, type BackendLoader } from './adapters/registry.js';
+export { httpDefaults, parse, readJson, request, type RequestOptions } from './adapters/http.js';
+export {
+  AuthorSchema,
+  BodySchema,
+  CommentSchema,
+  DraftSchema,
+  PageSchema,
+  type Author,
+  type Body,
+  type Comment,
+  type Draft,
+  type Page,
+} from './model/schemas.js';
+export { buildThread, insertIntoThread, type ThreadNode, type ThreadOptions } from './model/thread.js';
+export { registerLocale, type Messages } from './i18n/index.js';
+export { sanitize, isSafeLink, isHttpUrl, isSafeImage } from './sanitize.js';

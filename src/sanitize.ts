@@ -1,0 +1,116 @@
+/**
+ * The one door backend HTML goes through on its way to the DOM. The browser's own sanitizer
+ * (`Element.setHTML`, the Sanitizer API) where it exists; DOMPurify otherwise, loaded only then. Both get
+ * the same allow-list, and both results get the same URL checks afterwards, because neither default is
+ * enough on its own: `setHTML` keeps `data:` and `vbscript:` link targets, and a blog comment needs
+ * neither. One test suite runs every payload through both paths.
+ */
+
+/** Elements a comment body may hold: the formatting of WordPress, Markdown renderers and Mastodon. */
+export const ALLOWED_ELEMENTS = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'dl', 'dt', 'em', 'h3', 'h4', 'h5', 'h6',
+  'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'small', 'span', 'strike',
+  'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
+] as const;
+
+export const ALLOWED_ATTRIBUTES = ['href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'colspan', 'rowspan'] as const;
+
+/** `rel` on every link in a comment: no endorsement, user content, no window.opener. */
+export const LINK_REL = 'nofollow ugc noopener';
+
+const SAFE_LINK = /^(?:https?|mailto):/i;
+const SAFE_IMAGE = /^https?:/i;
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/** Whether a URL from a backend may be a link target: http(s), mailto, or relative (no scheme). */
+export function isSafeLink(url: string): boolean {
+  const value = stripInvisible(url);
+  return SCHEME.test(value) ? SAFE_LINK.test(value) : true;
+}
+
+/** Whether a URL may be an image source: http(s) or relative. */
+export function isSafeImage(url: string): boolean {
+  const value = stripInvisible(url);
+  return SCHEME.test(value) ? SAFE_IMAGE.test(value) : true;
+}
+
+/** Whether a URL may be an author's website: absolute http(s) only. */
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(stripInvisible(url));
+}
+
+// Browsers ignore tabs, newlines and leading control characters in a URL's scheme ("java\tscript:").
+const stripInvisible = (url: string) => url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+
+type Purify = (html: string) => DocumentFragment;
+let purify: Purify | undefined;
+let loading: Promise<Purify> | undefined;
+
+/** Test hook: force the DOMPurify path even where `setHTML` exists. */
+export const sanitizerOptions = { forceFallback: false };
+
+const hasNative = () =>
+  !sanitizerOptions.forceFallback && typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function';
+
+function loadPurify(): Promise<Purify> {
+  loading ??= import('dompurify').then(({ default: DOMPurify }) => {
+    const instance = DOMPurify(window);
+    purify = (html) =>
+      instance.sanitize(html, {
+        ALLOWED_TAGS: [...ALLOWED_ELEMENTS],
+        ALLOWED_ATTR: [...ALLOWED_ATTRIBUTES],
+        ALLOW_DATA_ATTR: false,
+        ALLOW_ARIA_ATTR: false,
+        RETURN_DOM_FRAGMENT: true,
+      });
+    return purify;
+  });
+  return loading;
+}
+
+/** Makes what either sanitizer left safe to link and load: URL schemes, rel, lazy images. */
+function harden(root: ParentNode): void {
+  for (const link of root.querySelectorAll('a')) {
+    const href = link.getAttribute('href');
+    if (href !== null && !isSafeLink(href)) link.removeAttribute('href');
+    link.setAttribute('rel', LINK_REL);
+  }
+  for (const image of root.querySelectorAll('img')) {
+    const src = image.getAttribute('src');
+    if (src === null || !isSafeImage(src)) {
+      image.remove();
+      continue;
+    }
+    image.setAttribute('loading', 'lazy');
+    image.setAttribute('decoding', 'async');
+    image.setAttribute('referrerpolicy', 'no-referrer');
+  }
+}
+
+/**
+ * Replaces `target`'s children with the sanitized `html`. Synchronous when the browser sanitizes
+ * natively or DOMPurify is already loaded; otherwise resolves once the fallback has loaded.
+ */
+export function sanitizeInto(target: Element, html: string): void | Promise<void> {
+  if (hasNative()) {
+    (target as Element & { setHTML(html: string, options: object): void }).setHTML(html, {
+      sanitizer: { elements: ALLOWED_ELEMENTS, attributes: ALLOWED_ATTRIBUTES },
+    });
+    harden(target);
+    return;
+  }
+  const fill = (sanitize: Purify) => {
+    const fragment = sanitize(html);
+    harden(fragment);
+    target.replaceChildren(fragment);
+  };
+  if (purify) return fill(purify);
+  return loadPurify().then(fill);
+}
+
+/** The sanitized HTML as a string (for tests and for adapters that need text). */
+export async function sanitize(html: string): Promise<string> {
+  const box = document.createElement('div');
+  await sanitizeInto(box, html);
+  return box.innerHTML;
+}
