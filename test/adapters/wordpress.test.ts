@@ -310,11 +310,203 @@ describe('wordpress adapter: post-id as number, slug or URL', () => {
     const { fetch } = stub((url) =>
       route(url) === '/wp/v2/pages' && url.searchParams.get('slug') === 'about' ? json([{ id: 2, author: 1 }]) : json([]),
     );
-    await list(make(fetch)); // warm up
     const about = await make(fetch).list({ postId: 'about', order: 'oldest', signal });
     expect(about.comments).to.deep.equal([]);
     const error = await rejection(make(fetch).list({ postId: 'no-such-post', order: 'oldest', signal }));
     expect([error.code, error.reason]).to.deep.equal(['rejected', 'invalid-post']);
     expect(error.message).to.contain('no-such-post');
   });
+});
+
+describe('wordpress adapter: posting over REST', () => {
+  const posted = (calls: Call[]) => calls.filter((c) => c.init.method === 'POST');
+
+  it('POSTs wp/v2/comments with the post, parent and author, and maps the 201 answer', async () => {
+    const { calls, fetch } = site(undefined, (url, init) =>
+      init.method === 'POST' ? json(raw(300, { parent: 5, author_name: 'Ann', status: 'approved' }), 201) : json({}, 404),
+    );
+    const comment = await make(fetch).submit!(draft({ parentId: '5' }), { signal });
+    const [post] = posted(calls);
+    expect(route(post!.url)).to.equal('/wp/v2/comments');
+    expect(JSON.parse(String(post!.init.body))).to.deep.equal({
+      post: 42,
+      parent: 5,
+      content: 'Thanks for the article.',
+      author_name: 'Ann',
+      author_email: 'ann@example.org',
+      author_url: 'https://ann.example',
+    });
+    expect(post!.init.credentials).to.equal('omit');
+    expect([comment.id, comment.parentId, comment.status]).to.deep.equal(['300', '5', 'approved']);
+  });
+
+  it('returns a held comment (status "hold") as pending, for the element to keep for its author', async () => {
+    const { fetch } = site(undefined, () => json(raw(301, { status: 'hold' }), 201));
+    const comment = await make(fetch).submit!(draft(), { signal });
+    expect([comment.id, comment.status]).to.deep.equal(['301', 'pending']);
+  });
+
+  const errors: [string, number, string, string, string][] = [
+    ['comment_duplicate', 409, 'duplicate', 'Duplicate comment detected; it looks as though you&#8217;ve already said that!', 'Duplicate comment detected; it looks as though you’ve already said that!'],
+    ['comment_flood', 400, 'flood', 'You are posting comments too quickly. Slow down.', 'You are posting comments too quickly. Slow down.'],
+    ['rest_comment_invalid_post_id', 403, 'invalid-post', 'Sorry, you are not allowed to create this comment without a post.', 'Sorry, you are not allowed to create this comment without a post.'],
+    ['rest_comment_closed', 403, 'closed', 'Sorry, comments are closed for this item.', 'Sorry, comments are closed for this item.'],
+    ['rest_comment_author_data_required', 400, 'author-required', 'Creating a comment requires valid author name and email values.', 'Creating a comment requires valid author name and email values.'],
+    ['rest_comment_content_invalid', 400, 'content-invalid', 'Invalid comment content.', 'Invalid comment content.'],
+    ['comment_content_column_length', 400, 'too-long', 'Comment field exceeds maximum length allowed.', 'Comment field exceeds maximum length allowed.'],
+    ['rest_comment_draft_post', 403, 'invalid-post', 'Sorry, you are not allowed to create a comment on this post.', 'Sorry, you are not allowed to create a comment on this post.'],
+    ['some_plugin_said_no', 403, 'some_plugin_said_no', 'Spam &amp; eggs.', 'Spam & eggs.'],
+  ];
+  for (const [code, status, reason, message, shown] of errors) {
+    it(`maps ${code} (${status}) to "${reason}" with WordPress's message as plain text`, async () => {
+      const { fetch } = site(undefined, () => json({ code, message, data: { status } }, status));
+      const error = await rejection(make(fetch).submit!(draft(), { signal }));
+      expect([error.code, error.status, error.reason, error.message]).to.deep.equal(['rejected', status, reason, shown]);
+    });
+  }
+
+  it('says what is wrong with a parameter (rest_invalid_param) from data.params', async () => {
+    const { fetch } = site(undefined, () =>
+      json({ code: 'rest_invalid_param', message: 'Invalid parameter(s): author_email', data: { status: 400, params: { author_email: 'Invalid email address.' } } }, 400),
+    );
+    const error = await rejection(make(fetch).submit!(draft(), { signal }));
+    expect([error.reason, error.message]).to.deep.equal(['invalid-param', 'Invalid email address.']);
+  });
+
+  it('reports a server failure as http, a lost connection as network, and HTML as invalid-response', async () => {
+    const server = site(undefined, () => json({ code: 'rest_comment_failed_create', message: 'Creating comment failed.' }, 500));
+    const failed = await rejection(make(server.fetch).submit!(draft(), { signal }));
+    expect([failed.code, failed.status, failed.message]).to.deep.equal(['http', 500, 'Creating comment failed.']);
+
+    const offline = site(undefined, () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const lost = await rejection(make(offline.fetch).submit!(draft(), { signal }));
+    expect(lost.code).to.equal('network');
+    expect(posted(offline.calls)).to.have.length(1); // a POST is never retried: it may have been stored
+
+    const page = site(undefined, () => html('<b>Fatal error</b>: Allowed memory size exhausted', 500));
+    const broken = await rejection(make(page.fetch).submit!(draft(), { signal }));
+    expect(broken.code).to.equal('invalid-response');
+    expect(broken.message).to.contain(`${SITE}/wp-json/wp/v2/comments`);
+  });
+
+  it('on another origin, answers 401 rest_comment_login_required with what the site owner must add', async () => {
+    const { calls, fetch } = site(undefined, () =>
+      json({ code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.', data: { status: 401 } }, 401),
+    );
+    const error = await rejection(make(fetch).submit!(draft(), { signal }));
+    expect([error.code, error.status, error.reason]).to.deep.equal(['rejected', 401, 'login-required']);
+    expect(error.message).to.contain("add_filter( 'rest_allow_anonymous_comments', '__return_true' );");
+    expect(calls.some((c) => c.url.pathname.endsWith('wp-comments-post.php'))).to.equal(false);
+  });
+
+  it('posts as the logged-in visitor with the nonce: X-WP-Nonce, cookies, no name or email', async () => {
+    const { calls, fetch } = site(undefined, (url, init) => {
+      if (route(url) === '/wp/v2/users/me') return json({ id: 3, name: 'Reader &amp; Rita' });
+      return init.method === 'POST' ? json(raw(302, { author: 3, author_name: 'Reader Rita' }), 201) : json({}, 404);
+    });
+    const adapter = make(fetch, { nonce: 'abc123def4' });
+    await list(adapter);
+    expect(adapter.capabilities.identity).to.deep.equal({ name: 'Reader & Rita' });
+    expect(adapter.capabilities.fields).to.deep.equal({ name: 'hidden', email: 'hidden', url: false });
+    const me = calls.find((c) => route(c.url) === '/wp/v2/users/me')!;
+    expect([new Headers(me.init.headers).get('X-WP-Nonce'), me.init.credentials]).to.deep.equal(['abc123def4', 'include']);
+    // The list itself goes without the nonce: a custom header would cost every reader a preflight.
+    expect(new Headers(calls.find((c) => route(c.url) === '/wp/v2/comments')!.init.headers).has('X-WP-Nonce')).to.equal(false);
+
+    await adapter.submit!(draft({ author: { name: '', email: '' } }), { signal });
+    const [post] = posted(calls);
+    expect(new Headers(post!.init.headers).get('X-WP-Nonce')).to.equal('abc123def4');
+    expect(post!.init.credentials).to.equal('include');
+    expect(JSON.parse(String(post!.init.body))).to.not.have.any.keys('author_name', 'author_email', 'author_url');
+  });
+
+  it('treats a nonce WordPress rejects as an anonymous visitor', async () => {
+    const { fetch } = site(undefined, () => json({ code: 'rest_not_logged_in', message: 'You are not currently logged in.' }, 401));
+    const adapter = make(fetch, { nonce: 'stale' });
+    await list(adapter);
+    expect(adapter.capabilities.identity).to.equal(undefined);
+    expect(adapter.capabilities.fields.email).to.equal('required');
+  });
+});
+
+describe('wordpress adapter: posting through the comment form handler (same origin)', () => {
+  const here = () => location.origin;
+  const loginRequired = () =>
+    json({ code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.', data: { status: 401 } }, 401);
+  const handler = (calls: Call[]) => calls.filter((c) => c.url.pathname === '/wp-comments-post.php');
+
+  /** A same-origin WordPress whose REST API refuses guests and whose form handler answers `classic`. */
+  function stockSite(classic: Handler) {
+    return stub((url, init) => {
+      if (url.pathname === '/wp-comments-post.php') return classic(url, init);
+      if (route(url) === '/wp/v2/posts/42') return json({ id: 42, author: 1, comment_status: 'open' });
+      return init.method === 'POST' ? loginRequired() : json([]);
+    });
+  }
+
+  it('posts the comment_form() fields and reads a held comment from unapproved=ID', async () => {
+    const { calls, fetch } = stockSite(() =>
+      landedAt(json([]), `${here()}/wp-json/wp/v2/comments?post=42&parent=5&unapproved=77&moderation-hash=abc#comment-77`),
+    );
+    const adapter = make(fetch, { endpoint: here() });
+    const comment = await adapter.submit!(draft({ parentId: '5' }), { signal });
+    const [form] = handler(calls);
+    const fields = Object.fromEntries(new URLSearchParams(String(form!.init.body)));
+    expect(fields).to.deep.include({
+      comment_post_ID: '42',
+      comment_parent: '5',
+      comment: 'Thanks for the article.',
+      author: 'Ann',
+      email: 'ann@example.org',
+      url: 'https://ann.example',
+    });
+    // WordPress redirects to redirect_to: the newest comments under the same parent, as JSON.
+    const back = new URL(fields['redirect_to']!);
+    expect([route(back), back.searchParams.get('parent'), back.searchParams.get('orderby')]).to.deep.equal(['/wp/v2/comments', '5', 'id']);
+    expect(form!.init.credentials).to.equal('same-origin');
+    expect(comment).to.deep.include({ id: '77', parentId: '5', status: 'pending', body: { format: 'text', value: 'Thanks for the article.' } });
+    expect(comment.author).to.deep.equal({ name: 'Ann', url: 'https://ann.example' });
+
+    // Once REST said no, the next comment goes straight to the form handler.
+    await adapter.submit!(draft({ content: 'Another one' }), { signal });
+    expect(calls.filter((c) => c.init.method === 'POST').map((c) => c.url.pathname)).to.deep.equal([
+      '/wp-json/wp/v2/comments',
+      '/wp-comments-post.php',
+      '/wp-comments-post.php',
+    ]);
+  });
+
+  it('finds an approved comment in the list WordPress redirected to', async () => {
+    const { fetch } = stockSite(() =>
+      landedAt(
+        json([
+          raw(80, { author_name: 'Ann', content: { rendered: '<p>Thanks for the article &#8230; really.</p>\n' }, author: 1 }),
+          raw(79, { content: { rendered: '<p>Thanks for the article.</p>\n' } }),
+        ]),
+        `${here()}/wp-json/wp/v2/comments?post=42&parent=0`,
+      ),
+    );
+    const comment = await make(fetch, { endpoint: here() }).submit!(draft({ content: 'Thanks for the article... really.' }), { signal });
+    expect([comment.id, comment.status, comment.body.format]).to.deep.equal(['80', 'approved', 'html']);
+  });
+
+  const refusals: [string, Response, string, string][] = [
+    ['409 JSON (duplicate)', json({ code: 'wp_die', message: '<p>Duplicate comment detected; it looks as though you&#8217;ve already said that!</p>', data: { status: 409 } }, 409), 'duplicate', 'Duplicate comment detected; it looks as though you’ve already said that!'],
+    ['429 HTML (flood)', html('<html><body id="error-page"><div class="wp-die-message"><p>You are posting comments too quickly. Slow down.</p></div></body></html>', 429), 'flood', 'You are posting comments too quickly. Slow down.'],
+    ['200 JSON (required fields)', json({ code: 'wp_die', message: '<p><strong>Error:</strong> Please fill the required fields.</p>', data: { status: 200 } }), 'author-required', 'Please fill the required fields.'],
+    ['200 HTML (empty comment)', html('<div class="wp-die-message"><p><strong>Error:</strong> Please type your comment text.</p></div>'), 'content-invalid', 'Please type your comment text.'],
+    ['403 JSON (closed)', json({ code: 'wp_die', message: '<p>Sorry, comments are closed for this item.</p>', data: { status: 403 } }, 403), 'closed', 'Sorry, comments are closed for this item.'],
+    ['403 JSON (registration required)', json({ code: 'wp_die', message: '<p>Sorry, you must be logged in to comment.</p>', data: { status: 403 } }, 403), 'login-required', 'Sorry, you must be logged in to comment.'],
+    ['empty 200 (a trashed post)', html(''), 'rejected', 'WordPress did not accept the comment.'],
+  ];
+  for (const [what, response, reason, message] of refusals) {
+    it(`maps the handler's ${what} to "${reason}"`, async () => {
+      const { fetch } = stockSite(() => response.clone());
+      const error = await rejection(make(fetch, { endpoint: here() }).submit!(draft(), { signal }));
+      expect([error.code, error.status, error.reason, error.message]).to.deep.equal(['rejected', response.status, reason, message]);
+      expect(error.url).to.equal(`${here()}/wp-comments-post.php`);
+    });
+  }
 });
