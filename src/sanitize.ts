@@ -40,6 +40,7 @@ export function isHttpUrl(url: string): boolean {
 }
 
 // Browsers ignore tabs, newlines and leading control characters in a URL's scheme ("java\tscript:").
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what must go
 const stripInvisible = (url: string) => url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
 
 type Purify = (html: string) => DocumentFragment;

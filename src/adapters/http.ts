@@ -37,9 +37,11 @@ export const httpDefaults: HttpDefaults = { timeout: 15_000, retries: 2, backoff
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
+const cancelled = () => new CommentThreadError('aborted', 'The request was cancelled.');
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(cancelled());
     const id = setTimeout(done, ms);
     function done() {
       signal?.removeEventListener('abort', abort);
@@ -47,7 +49,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     }
     function abort() {
       clearTimeout(id);
-      reject(signal!.reason);
+      reject(cancelled());
     }
     signal?.addEventListener('abort', abort, { once: true });
   });
@@ -112,9 +114,7 @@ export async function request(url: string, options: RequestOptions = {}): Promis
       outer?.removeEventListener('abort', forward);
     }
     if (attempt >= retries) throw failure;
-    await sleep(backoffDelay(attempt), outer).catch((reason: unknown) => {
-      throw new CommentThreadError('aborted', 'The request was cancelled.', { url, cause: reason });
-    });
+    await sleep(backoffDelay(attempt), outer);
   }
 }
 

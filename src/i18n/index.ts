@@ -28,7 +28,7 @@ export function languageOf(element: Element): string {
 /** The catalog for a BCP 47 tag (exact, then base language); English when none is registered. */
 export async function loadMessages(lang: string): Promise<Messages> {
   const tag = lang.toLowerCase();
-  const load = catalogs[tag] ?? catalogs[tag.split('-')[0]!];
+  const load = catalogs[tag] ?? catalogs[tag.split('-')[0]];
   if (!load) return en;
   try {
     return await load();
@@ -40,7 +40,7 @@ export async function loadMessages(lang: string): Promise<Messages> {
 /** Whether `lang` needs a catalog other than English (so the element can wait for it). */
 export const needsCatalog = (lang: string) => {
   const tag = lang.toLowerCase();
-  return tag in catalogs || tag.split('-')[0]! in catalogs;
+  return tag in catalogs || tag.split('-')[0] in catalogs;
 };
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();

@@ -114,10 +114,10 @@ export function buildThread(comments: readonly Comment[], options: ThreadOptions
 function orderTop(nodes: ThreadNode[], order: ThreadOrder): ThreadNode[] {
   const groups: ThreadNode[][] = [];
   for (const node of nodes) {
-    if (node.capAncestor !== undefined && groups.length) groups[groups.length - 1]!.push(node);
+    if (node.capAncestor !== undefined && groups.length) groups[groups.length - 1].push(node);
     else groups.push([node]);
   }
-  groups.sort((a, b) => byDate(a[0]!.comment, b[0]!.comment));
+  groups.sort((a, b) => byDate(a[0].comment, b[0].comment));
   if (order === 'newest') groups.reverse();
   return groups.flat();
 }
@@ -164,7 +164,7 @@ function insertInto(
 ): ThreadNode[] | undefined {
   if (parentId === null) return undefined;
   for (let i = 0; i < list.length; i++) {
-    const node = list[i]!;
+    const node = list[i];
     if (node.comment.id === parentId) {
       if (node.depth < cap) {
         const replies = [...node.replies, leaf(comment, node.depth + 1)];
@@ -173,7 +173,7 @@ function insertInto(
       // At the cap: after the parent and the replies already shown after it.
       const anchor = node.capAncestor ?? node.comment.id;
       let at = i + 1;
-      while (at < list.length && list[at]!.capAncestor === anchor) at++;
+      while (at < list.length && list[at].capAncestor === anchor) at++;
       const reply: ThreadNode = {
         ...leaf(comment, node.depth),
         inReplyTo: { id: node.comment.id, name: node.comment.author.name },

@@ -299,8 +299,8 @@ export class CommentThread extends LitElement {
       arrived: this.arrived,
       privacyUrl: this.privacyUrl,
       forms: this.forms.states,
-      onReply: (id) => this.forms.openReply(id),
-      onCancel: (key) => this.forms.cancel(key),
+      onReply: (id) => void this.forms.openReply(id),
+      onCancel: (key) => void this.forms.cancel(key),
       onSubmit: (key, event) => void this.forms.submit(key, event),
       onInput: (key, event) => this.forms.input(key, event),
     };

@@ -74,7 +74,7 @@ export class Forms {
     }
     if (drafts.replyTo && findNode(nodes, drafts.replyTo) && this.host.capabilities.reply) {
       this.replyTo = drafts.replyTo;
-      this.states.get(this.replyTo) ?? this.states.set(this.replyTo, this.blank(this.replyTo, this.replyTo));
+      if (!this.states.has(this.replyTo)) this.states.set(this.replyTo, this.blank(this.replyTo, this.replyTo));
       this.host.changed({ replyTo: this.replyTo });
     }
   }
@@ -178,7 +178,7 @@ export class Forms {
     } finally {
       this.controllers.delete(controller);
     }
-    this.succeed(form, comment);
+    await this.succeed(form, comment);
   }
 
   private fail(form: FormState, error: CommentThreadError): void {

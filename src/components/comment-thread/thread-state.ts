@@ -167,7 +167,7 @@ export class Thread {
   /** Shows more top-level subtrees, about `budget` comments' worth. */
   private advance(budget: number): void {
     let added = 0;
-    while (this.shown < this.nodes.length && added < budget) added += this.nodes[this.shown++]!.size;
+    while (this.shown < this.nodes.length && added < budget) added += this.nodes[this.shown++].size;
   }
 
   /** Renders the rest in chunks, one per task, adapting the chunk to the time the last one took. */
