@@ -1,0 +1,431 @@
+// npm run size: what the script-tag build costs a reader, and the budget it must stay under.
+//
+// Prints raw / gzip / brotli bytes of every file of the script-tag build (dist/comment-thread.js and
+// dist/chunks/*.js), each adapter's chunk, and the first-load set for a WordPress thread: the entry,
+// every chunk it imports statically, the chunk behind backend="wordpress" and its static imports. What
+// loads only through a dynamic import() the page does not need to show the thread (the submit path,
+// the DOMPurify fallback in browsers with Element.setHTML, other locales, other adapters) is left out.
+// The import graph comes from parsing the built chunks themselves (Vite's parseAst), so it is exactly
+// what a browser fetches. Exits non-zero over budget, or when an adapter's chunks pull in another's.
+//
+//   npm run size                 uses dist/ as built (builds it when missing)
+//   npm run size -- --build      rebuilds first
+//   npm run size -- --modules    also lists the source modules that cost the most in the first-load set
+//   npm run size -- --json       machine-readable output
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, posix, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { parseAst } from "vite";
+
+/** Gzip bytes of the WordPress first-load set: the issue's budget, and what we aim for. */
+export const BUDGET = 20_000;
+export const TARGET = 16_000;
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const ENTRY = "comment-thread.js";
+
+// Shared adapter plumbing, not an adapter of its own.
+const SHARED_ADAPTER_MODULES = new Set(["http", "errors", "types", "registry"]);
+
+/** raw / gzip (level 9) / brotli (quality 11) bytes of a buffer. */
+export function sizes(buffer) {
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }).length,
+  };
+}
+
+/** Static and dynamic import specifiers of an ES module, from its syntax tree. */
+function importsOf(code) {
+  const statics = new Set();
+  const dynamics = new Set();
+  const walk = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (
+      (node.type === "ImportDeclaration" ||
+        node.type === "ExportNamedDeclaration" ||
+        node.type === "ExportAllDeclaration") &&
+      node.source
+    ) {
+      statics.add(node.source.value);
+    } else if (node.type === "ImportExpression") {
+      // Minifiers may write import(`./x.js`): a template literal without expressions is as static.
+      const { source } = node;
+      if (source?.type === "Literal") dynamics.add(source.value);
+      else if (
+        source?.type === "TemplateLiteral" &&
+        source.expressions.length === 0
+      )
+        dynamics.add(source.quasis[0].value.cooked);
+    }
+    for (const key in node)
+      if (key !== "type" && typeof node[key] === "object") walk(node[key]);
+  };
+  walk(parseAst(code));
+  return { statics, dynamics };
+}
+
+/** The built script-tag files, their sizes, import graph and source modules, keyed by dist-relative path. */
+export function readBuild(dir = dist) {
+  const files = [
+    ENTRY,
+    ...(existsSync(join(dir, "chunks")) ? readdirSync(join(dir, "chunks")) : [])
+      .filter((f) => f.endsWith(".js"))
+      .sort()
+      .map((f) => `chunks/${f}`),
+  ];
+  const graph = new Map();
+  for (const file of files) {
+    const code = readFileSync(join(dir, file));
+    const { statics, dynamics } = importsOf(code.toString());
+    const resolveSpecifier = (spec) =>
+      posix.normalize(posix.join(posix.dirname(file), spec));
+    const mapPath = join(dir, `${file}.map`);
+    const map = existsSync(mapPath)
+      ? JSON.parse(readFileSync(mapPath, "utf8"))
+      : undefined;
+    const sources = (map?.sources ?? []).map((s) =>
+      relative(root, resolve(dirname(join(dir, file)), s))
+        .split("\\")
+        .join("/"),
+    );
+    graph.set(file, {
+      file,
+      code,
+      map,
+      sources,
+      ...sizes(code),
+      statics: [...statics]
+        .filter((s) => s.startsWith("."))
+        .map(resolveSpecifier),
+      dynamics: [...dynamics]
+        .filter((s) => s.startsWith("."))
+        .map(resolveSpecifier),
+    });
+  }
+  return graph;
+}
+
+/** `file` and everything it imports statically, transitively. */
+export function staticClosure(graph, file, into = new Set()) {
+  if (into.has(file) || !graph.has(file)) return into;
+  into.add(file);
+  for (const next of graph.get(file).statics) staticClosure(graph, next, into);
+  return into;
+}
+
+/** The adapter a source module belongs to, given the adapter names: wordpress-submit.ts → wordpress. */
+function adapterOfModule(source, names) {
+  const m = /^src\/adapters\/([\w-]+)\.ts$/.exec(source);
+  if (!m || SHARED_ADAPTER_MODULES.has(m[1])) return undefined;
+  const matches = names.filter((n) => m[1] === n || m[1].startsWith(`${n}-`));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? m[1];
+}
+
+/**
+ * Adapter chunks: chunks loaded by a dynamic import from the entry's static closure whose own code is
+ * an adapter module (src/adapters/NAME.ts), named after it.
+ */
+export function adapterChunks(graph) {
+  const eager = staticClosure(graph, ENTRY);
+  const targets = new Set([...eager].flatMap((f) => graph.get(f).dynamics));
+  const adapters = new Map();
+  for (const file of targets) {
+    const chunk = graph.get(file);
+    if (!chunk) continue;
+    const own = chunk.sources
+      .map((s) => /^src\/adapters\/([\w-]+)\.ts$/.exec(s)?.[1])
+      .filter((name) => name && !SHARED_ADAPTER_MODULES.has(name));
+    if (!own.length) continue;
+    // The chunk's home module: the one its file is named after, else the shortest name (wordpress before wordpress-shape).
+    const base = file.replace(/^chunks\//, "").replace(/-[\w-]{8}\.js$/, "");
+    const name = own.includes(base)
+      ? base
+      : own.sort((a, b) => a.length - b.length)[0];
+    adapters.set(name, file);
+  }
+  return adapters;
+}
+
+/** Problems: an adapter whose chunks (static or dynamic) contain another adapter's modules. */
+export function crossAdapterImports(graph, adapters) {
+  const names = [...adapters.keys()];
+  const eager = staticClosure(graph, ENTRY);
+  const problems = [];
+  for (const [name, file] of adapters) {
+    // Everything loading this adapter can bring in, submit path included.
+    const reach = new Set();
+    const visit = (f) => {
+      if (reach.has(f) || !graph.has(f) || eager.has(f)) return;
+      reach.add(f);
+      for (const next of [...graph.get(f).statics, ...graph.get(f).dynamics])
+        visit(next);
+    };
+    visit(file);
+    for (const f of reach) {
+      for (const source of graph.get(f).sources) {
+        const owner = adapterOfModule(source, names);
+        if (owner && owner !== name)
+          problems.push(
+            `${name} (${file}) loads ${f}, which holds ${source} of ${owner}`,
+          );
+      }
+    }
+  }
+  // The entry must not hold any adapter's own code either.
+  for (const f of eager) {
+    for (const source of graph.get(f).sources) {
+      const owner = adapterOfModule(source, names);
+      if (owner)
+        problems.push(`the first-load code (${f}) holds ${source} of ${owner}`);
+    }
+  }
+  return problems;
+}
+
+/** The first-load set for `backend`: the entry's static closure plus the adapter chunk's. */
+export function firstLoadSet(graph, backend = "wordpress") {
+  const adapters = adapterChunks(graph);
+  const set = staticClosure(graph, ENTRY);
+  const chunk = adapters.get(backend);
+  if (chunk) staticClosure(graph, chunk, set);
+  return { files: [...set], adapter: chunk };
+}
+
+// ---- which source modules cost the bytes, from the source maps ----
+
+const B64 = Object.fromEntries(
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map(
+    (c, i) => [c, i],
+  ),
+);
+
+/** Decodes a source map's `mappings` into per-line segments [column, sourceIndex]. */
+function decodeMappings(mappings) {
+  const lines = [];
+  // Only the generated column and the source index matter here; the other fields are skipped.
+  let source = 0;
+  for (const line of mappings.split(";")) {
+    const segments = [];
+    let column = 0;
+    for (const segment of line.split(",")) {
+      if (!segment) continue;
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of segment) {
+        const digit = B64[ch];
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length > 1) {
+        source += values[1];
+        segments.push([column, source]);
+      } else segments.push([column, -1]);
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+/** The text of `chunk` attributed to each source module, by source map. */
+function textBySource(chunk) {
+  const out = new Map();
+  if (!chunk.map) return out;
+  const code = chunk.code.toString();
+  const lines = code.split("\n");
+  const mapped = decodeMappings(chunk.map.mappings);
+  const add = (key, text) => out.set(key, (out.get(key) ?? "") + text);
+  lines.forEach((line, i) => {
+    const segments = mapped[i] ?? [];
+    if (!segments.length) return add("(unmapped)", `${line}\n`);
+    if (segments[0][0] > 0) add("(unmapped)", line.slice(0, segments[0][0]));
+    segments.forEach(([column, source], j) => {
+      const end = j + 1 < segments.length ? segments[j + 1][0] : line.length;
+      add(
+        source >= 0 ? chunk.sources[source] : "(unmapped)",
+        line.slice(column, end),
+      );
+    });
+    add("(unmapped)", "\n");
+  });
+  return out;
+}
+
+/** Source modules of the given files by raw bytes, with each one's gzip size on its own (a rough guide: gzip is not additive). */
+export function moduleCosts(graph, files) {
+  const total = new Map();
+  for (const file of files) {
+    for (const [source, text] of textBySource(graph.get(file)))
+      total.set(source, (total.get(source) ?? "") + text);
+  }
+  return [...total]
+    .map(([source, text]) => ({
+      source: source.replace(/^node_modules\//, ""),
+      ...sizes(Buffer.from(text)),
+    }))
+    .sort((a, b) => b.raw - a.raw);
+}
+
+// ---- the command ----
+
+const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+const pad = (s, n) => String(s).padEnd(n);
+const num = (n) => String(n.toLocaleString("en-US")).padStart(9);
+
+function sum(graph, files) {
+  return files.reduce(
+    (t, f) => ({
+      raw: t.raw + graph.get(f).raw,
+      gzip: t.gzip + graph.get(f).gzip,
+      brotli: t.brotli + graph.get(f).brotli,
+    }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+}
+
+function main(argv) {
+  const flags = new Set(argv);
+  if (flags.has("--build") || !existsSync(join(dist, ENTRY))) {
+    console.log(
+      existsSync(join(dist, ENTRY))
+        ? "Rebuilding dist/ …"
+        : "No dist/: building it first …",
+    );
+    const built = spawnSync("npm", ["run", "--silent", "build"], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const graph = readBuild();
+  const adapters = adapterChunks(graph);
+  const first = firstLoadSet(graph, "wordpress");
+  const total = sum(graph, first.files);
+  const problems = crossAdapterImports(graph, adapters);
+  if (!first.adapter)
+    problems.push("no chunk holds src/adapters/wordpress.ts as a lazy adapter");
+  const over = total.gzip - BUDGET;
+
+  if (flags.has("--json")) {
+    const row = (f) => ({
+      file: f,
+      raw: graph.get(f).raw,
+      gzip: graph.get(f).gzip,
+      brotli: graph.get(f).brotli,
+    });
+    console.log(
+      JSON.stringify(
+        {
+          files: [...graph.keys()].map(row),
+          adapters: Object.fromEntries(
+            [...adapters].map(([name, f]) => [
+              name,
+              {
+                ...row(f),
+                withImports: sum(
+                  graph,
+                  [...staticClosure(graph, f)].filter(
+                    (x) => !staticClosure(graph, ENTRY).has(x),
+                  ),
+                ),
+              },
+            ]),
+          ),
+          firstLoad: {
+            backend: "wordpress",
+            files: first.files,
+            ...total,
+            budget: BUDGET,
+          },
+          problems,
+        },
+        null,
+        2,
+      ),
+    );
+    process.exit(over > 0 || problems.length ? 1 : 0);
+  }
+
+  const width = Math.max(...[...graph.keys()].map((f) => f.length)) + 2;
+  console.log(
+    `\nScript-tag build (dist/), bytes: raw, gzip -9, brotli -q 11\n`,
+  );
+  console.log(
+    `${pad("file", width)}${"raw".padStart(9)}${"gzip".padStart(9)}${"brotli".padStart(9)}`,
+  );
+  for (const [file, c] of graph)
+    console.log(
+      `${pad(file, width)}${num(c.raw)}${num(c.gzip)}${num(c.brotli)}`,
+    );
+
+  const eager = staticClosure(graph, ENTRY);
+  console.log(
+    `\nAdapters (the chunk, then with the chunks it imports that the entry does not already load)\n`,
+  );
+  for (const [name, file] of [...adapters].sort()) {
+    const own = [...staticClosure(graph, file)].filter((f) => !eager.has(f));
+    const s = sum(graph, own);
+    console.log(
+      `${pad(name, 14)}${pad(file, width)}${num(graph.get(file).gzip)} gzip   ${num(s.gzip)} gzip with imports`,
+    );
+  }
+
+  console.log(
+    `\nFirst load of a WordPress thread with its form (browser with Element.setHTML):\n`,
+  );
+  for (const f of first.files)
+    console.log(
+      `  ${pad(f, width)}${num(graph.get(f).raw)}${num(graph.get(f).gzip)}${num(graph.get(f).brotli)}`,
+    );
+  console.log(
+    `  ${pad("total", width)}${num(total.raw)}${num(total.gzip)}${num(total.brotli)}`,
+  );
+  const onDemand = [...graph.keys()].filter((f) => !first.files.includes(f));
+  console.log(
+    `  loaded on demand, not counted: ${onDemand.join(", ") || "none"}`,
+  );
+
+  if (flags.has("--modules")) {
+    console.log(
+      `\nSource modules in that set, by minified bytes (gzip of each alone: a guide, not additive)\n`,
+    );
+    for (const m of moduleCosts(graph, first.files).slice(0, 40)) {
+      console.log(`  ${pad(m.source, 60)}${num(m.raw)}${num(m.gzip)}`);
+    }
+  }
+
+  for (const p of problems) console.error(`\n✗ ${p}`);
+  if (over > 0) {
+    console.error(
+      `\n✗ First load ${kB(total.gzip)} gzip: ${kB(over)} (${over.toLocaleString("en-US")} bytes) over the ${kB(BUDGET)} budget.`,
+    );
+  } else {
+    console.log(
+      `\n✓ First load ${kB(total.gzip)} gzip, within the ${kB(BUDGET)} budget (${kB(-over)} to spare; aim: ${kB(TARGET)}).`,
+    );
+  }
+  process.exit(over > 0 || problems.length ? 1 : 0);
+}
+
+if (
+  process.argv[1] &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+)
+  main(process.argv.slice(2));
