@@ -5,28 +5,29 @@
  * `tsc -p tsconfig.build.json`, run after it by `npm run build`. `vite` alone serves the demo.
  */
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? 'demo' : '.',
+  plugins: [minifyTemplates()],
   server: { fs: { allow: ['..'] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    minify: true,
+    minify: 'oxc',
     sourcemap: true,
     modulePreload: false,
-    lib: {
-      entry: 'src/define.ts',
-      formats: ['es'],
-      fileName: () => 'comment-thread.js',
-    },
+    // Not library mode: Vite leaves whitespace in library ES output (to keep tree-shaking annotations
+    // for bundlers), and this file goes straight to browsers. The npm build is tsc's.
     rolldownOptions: {
+      input: 'src/define.ts',
+      preserveEntrySignatures: 'exports-only',
       output: {
+        entryFileNames: 'comment-thread.js',
         chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },
   },
-  esbuild: false,
   oxc: { decorator: { legacy: true } },
 }));

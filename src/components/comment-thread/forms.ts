@@ -3,15 +3,13 @@
  * the submit path (one request per submit, never retried on its own), and focus as forms open,
  * close and succeed.
  */
-import { CommentThreadError } from '../../adapters/errors.js';
 import type { Capabilities, CommentAdapter } from '../../adapters/types.js';
-import { CommentErrorEvent, CommentSubmitEvent, CommentSubmittedEvent } from '../../events.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Comment } from '../../model/schemas.js';
 import { findNode, type ThreadNode } from '../../model/thread.js';
-import { loadDrafts, loadIdentity, saveDrafts, saveIdentity, type DraftValues } from '../../storage.js';
+import { loadDrafts, loadIdentity, saveDrafts, type DraftValues } from '../../storage.js';
 import type { FormState } from './templates/view.js';
-import { validate, type Field } from './validate.js';
+import type { Field } from './field-rules.js';
 
 /** What the forms need from their element. */
 export interface FormsHost extends HTMLElement {
@@ -29,24 +27,36 @@ export interface FormsHost extends HTMLElement {
 
 const FIELDS = ['content', 'name', 'email', 'url'] as const;
 
+let submitModule: Promise<typeof import('./submit.js')> | undefined;
+const loadSubmit = () => (submitModule ??= import('./submit.js'));
+
 export class Forms {
   readonly states = new Map<string, FormState>();
-  private replyTo: string | null = null;
-  private controllers = new Set<AbortController>();
+  /** @internal */
+  replyTo: string | null = null;
+  /** @internal */
+  readonly controllers = new Set<AbortController>();
 
-  constructor(private readonly host: FormsHost) {}
+  constructor(readonly host: FormsHost) {}
 
-  private byId(id: string): HTMLElement | null {
+  /** @internal */
+  byId(id: string): HTMLElement | null {
     const root = this.host.renderRoot as ShadowRoot;
     return root.getElementById?.(id) ?? null;
   }
 
-  private blank(key: string, parentId: string | null, values?: DraftValues): FormState {
+  /** @internal */
+  blank(key: string, parentId: string | null, values?: DraftValues): FormState {
     const identity = loadIdentity();
     return {
       key,
       parentId,
-      values: values ?? { content: '', name: identity?.name ?? '', email: identity?.email ?? '', url: identity?.url ?? '' },
+      values: values ?? {
+        content: '',
+        name: identity?.name ?? '',
+        email: identity?.email ?? '',
+        url: identity?.url ?? '',
+      },
       consent: identity !== undefined,
       errors: {},
       submitting: false,
@@ -79,7 +89,8 @@ export class Forms {
     }
   }
 
-  private persist(): void {
+  /** @internal */
+  persist(): void {
     const forms: Record<string, DraftValues> = {};
     for (const [key, form] of this.states) {
       if (form.values.content.trim() || (key !== 'top' && key === this.replyTo)) forms[key] = form.values;
@@ -104,7 +115,9 @@ export class Forms {
     this.persist();
     this.host.changed({ replyTo: null });
     await this.host.updateComplete;
-    this.byId(`comment-${encodeURIComponent(key)}`)?.querySelector<HTMLElement>('[part~="reply-button"]')?.focus();
+    this.byId(`comment-${encodeURIComponent(key)}`)
+      ?.querySelector<HTMLElement>('[part~="reply-button"]')
+      ?.focus();
   }
 
   input(key: string, event: Event): void {
@@ -122,96 +135,20 @@ export class Forms {
       }
     }
     this.persist();
+    // The visitor is writing: fetch the submit path now so Post answers at once.
+    void loadSubmit();
   }
 
   abort(): void {
     for (const controller of this.controllers) controller.abort();
   }
 
-  /** Validates, lets the page veto, sends once, and shows the outcome. The draft survives any failure. */
+  /** Validates and sends, with the submit path loaded on first use (readers who never comment never download it). */
   async submit(key: string, event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = this.states.get(key);
-    const adapter = this.host.currentAdapter;
-    if (!form || form.submitting || !adapter?.submit) return;
-    const m = this.host.strings;
-    const element = event.target as HTMLFormElement;
-    const honeypot = (element.elements.namedItem('hp') as HTMLInputElement | null)?.value;
-    if (honeypot || (form.openedAt && Date.now() - form.openedAt < this.host.minFillTime * 1000)) {
-      // A bot (or a submit faster than anyone types): refused without saying why, and without a request.
-      return this.fail(form, new CommentThreadError('rejected', m.spamRejected, { reason: 'spam' }));
-    }
-    const result = validate(form.values, {
-      postId: this.host.postId,
-      parentId: form.parentId,
-      capabilities: this.host.capabilities,
-    });
-    if ('errors' in result) {
-      const fields = Object.keys(result.errors) as Field[];
-      form.errors = Object.fromEntries(fields.map((f) => [f, m[result.errors[f]!]]));
-      form.message = m.fixErrors(fields.length);
-      form.version++;
-      this.host.changed({ announce: form.message });
-      await this.host.updateComplete;
-      element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    const veto = new CommentSubmitEvent({ draft: result.draft });
-    this.host.dispatchEvent(veto);
-    if (veto.defaultPrevented) return;
-
-    form.submitting = true;
-    form.errors = {};
-    form.message = undefined;
-    form.version++;
-    this.host.changed();
-    const controller = new AbortController();
-    this.controllers.add(controller);
-    let comment: Comment;
-    try {
-      comment = await adapter.submit(result.draft, { signal: controller.signal });
-    } catch (error) {
-      const failure = CommentThreadError.from(error);
-      form.submitting = false;
-      if (failure.code === 'aborted') return;
-      return this.fail(form, failure);
-    } finally {
-      this.controllers.delete(controller);
-    }
-    await this.succeed(form, comment);
-  }
-
-  private fail(form: FormState, error: CommentThreadError): void {
-    const m = this.host.strings;
-    form.message = error.message || m.submitFailed;
-    form.version++;
-    this.host.changed({ announce: form.message });
-    this.host.dispatchEvent(new CommentErrorEvent({ error, phase: 'submit' }));
-  }
-
-  private async succeed(form: FormState, comment: Comment): Promise<void> {
-    const m = this.host.strings;
-    const { name, email, url } = form.values;
-    saveIdentity(form.consent ? { name: name.trim(), email: email.trim(), url: url.trim() } : undefined);
-    if (form.key === 'top') {
-      // The text goes; who they are stays for their next comment on this page.
-      const values = { content: '', name, email, url };
-      this.states.set('top', { ...this.blank('top', null, values), openedAt: Date.now(), consent: form.consent, version: form.version + 1 });
-    } else {
-      this.states.delete(form.key);
-      if (this.replyTo === form.key) this.replyTo = null;
-    }
-    this.persist();
-    this.host.thread.insert(comment, this.host.scope);
-    this.host.changed({
-      replyTo: this.replyTo,
-      arrived: comment.id,
-      announce: comment.status === 'pending' ? m.commentPending : m.commentPosted,
-    });
-    this.host.dispatchEvent(new CommentSubmittedEvent({ comment }));
-    await this.host.updateComplete;
-    const article = this.byId(`comment-${encodeURIComponent(comment.id)}`);
-    article?.focus({ preventScroll: true });
-    article?.scrollIntoView({ block: 'nearest' });
+    if (!form || form.submitting) return;
+    const { submit } = await loadSubmit();
+    await submit(this, key, event);
   }
 }

@@ -7,24 +7,16 @@ import type { Capabilities } from '../../adapters/types.js';
 import { DraftSchema, type Draft } from '../../model/schemas.js';
 import type { DraftValues } from '../../storage.js';
 import type { Messages } from '../../i18n/messages.js';
+import { fieldRules } from './field-rules.js';
 
-export type Field = 'content' | 'name' | 'email' | 'url';
+export type { Field } from './field-rules.js';
+import type { Field } from './field-rules.js';
 export type FieldErrors = Partial<Record<Field, string>>;
 
 type Key = keyof Messages & ('contentRequired' | 'nameRequired' | 'emailRequired' | 'emailInvalid' | 'urlInvalid');
 
 const EMAIL = z.email();
 const WEB = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
-
-/** Visible fields and whether each is required, for these capabilities. */
-export function fieldRules(capabilities: Capabilities) {
-  const signedIn = capabilities.identity !== undefined;
-  return {
-    name: signedIn ? 'hidden' : (capabilities.fields.name ?? 'required'),
-    email: signedIn ? 'hidden' : capabilities.fields.email,
-    url: !signedIn && capabilities.fields.url,
-  } as const;
-}
 
 /** A draft, or the message keys of what is wrong, field by field (in the form's order). */
 export function validate(

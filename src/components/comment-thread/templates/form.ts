@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { fieldRules, type Field } from '../validate.js';
+import { fieldRules, type Field } from '../field-rules.js';
 import type { FormState, View } from './view.js';
 
 const field = (

@@ -1,7 +1,7 @@
 import type { Capabilities } from '../../../adapters/types.js';
 import type { Messages } from '../../../i18n/messages.js';
 import type { DraftValues } from '../../../storage.js';
-import type { Field } from '../validate.js';
+import type { Field } from '../field-rules.js';
 
 /** One open form's state. `key` is 'top' or the id of the comment being answered. */
 export interface FormState {

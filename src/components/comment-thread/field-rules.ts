@@ -1,0 +1,14 @@
+import type { Capabilities } from '../../adapters/types.js';
+
+export type Field = 'content' | 'name' | 'email' | 'url';
+
+/** Visible fields and whether each is required, for these capabilities. */
+export function fieldRules(capabilities: Capabilities) {
+  const signedIn = capabilities.identity !== undefined;
+  return {
+    name: signedIn ? 'hidden' : (capabilities.fields.name ?? 'required'),
+    email: signedIn ? 'hidden' : capabilities.fields.email,
+    url: !signedIn && capabilities.fields.url,
+  } as const;
+}
+
