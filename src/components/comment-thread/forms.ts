@@ -148,7 +148,9 @@ export class Forms {
     event.preventDefault();
     const form = this.states.get(key);
     if (!form || form.submitting) return;
+    // Read before awaiting: once dispatch ends, the event no longer exposes a target inside a shadow root.
+    const element = event.target as HTMLFormElement;
     const { submit } = await loadSubmit();
-    await submit(this, key, event);
+    await submit(this, key, element);
   }
 }

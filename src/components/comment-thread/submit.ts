@@ -11,13 +11,12 @@ import type { FormState } from './templates/view.js';
 import { validate, type Field } from './validate.js';
 
 /** Validates, lets the page veto, sends once, and shows the outcome. The draft survives any failure. */
-export async function submit(forms: Forms, key: string, event: SubmitEvent): Promise<void> {
+export async function submit(forms: Forms, key: string, element: HTMLFormElement): Promise<void> {
   const host = forms.host;
   const form = forms.states.get(key);
   const adapter = host.currentAdapter;
   if (!form || form.submitting || !adapter?.submit) return;
   const m = host.strings;
-  const element = event.target as HTMLFormElement;
   const honeypot = (element.elements.namedItem('hp') as HTMLInputElement | null)?.value;
   if (honeypot || (form.openedAt && Date.now() - form.openedAt < host.minFillTime * 1000)) {
     // A bot (or a submit faster than anyone types): refused without saying why, and without a request.
