@@ -11,6 +11,12 @@ const loaders = new Map<string, BackendLoader>([
   ['rest', () => import('./rest.js').then((m) => m.backend)],
   ['json', () => import('./static-json.js').then((m) => m.backend)],
   ['wordpress', () => import('./wordpress.js').then((m) => m.backend)],
+  ['waline', () => import('./waline.js').then((m) => m.backend)],
+  ['isso', () => import('./isso.js').then((m) => m.backend)],
+  ['artalk', () => import('./artalk.js').then((m) => m.backend)],
+  ['mastodon', () => import('./mastodon.js').then((m) => m.backend)],
+  ['bluesky', () => import('./bluesky.js').then((m) => m.backend)],
+  ['github', () => import('./github.js').then((m) => m.backend)],
 ]);
 const listeners = new Set<(name: string) => void>();
 

@@ -140,8 +140,9 @@ export function waline(options: WalineOptions): CommentAdapter {
     ...(options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : {}),
     failure,
   };
-  // Replying needs the root of the comment replied to (`rid`) and its author (`at`): remembered from lists.
-  const known = new Map<string, { rid: string; nick: string }>();
+  // Replying needs the root of the comment replied to (`rid`) and its author (`at`): remembered from lists,
+  // with ids in the type the server gave (numbers on SQL storages).
+  const known = new Map<string, { pid: string | number; rid: string | number; nick: string }>();
 
   return {
     capabilities: {
@@ -168,12 +169,12 @@ export function waline(options: WalineOptions): CommentAdapter {
         const rootId = id(root.objectId);
         const family = new Set([rootId, ...(root.children ?? []).map((c) => id(c.objectId))]);
         comments.push(toComment(root, null));
-        known.set(rootId, { rid: rootId, nick: root.nick ?? '' });
+        known.set(rootId, { pid: root.objectId, rid: root.objectId, nick: root.nick ?? '' });
         for (const child of root.children ?? []) {
           // `pid` is the comment really answered; Waline's own UI flattens it to the root (`rid`).
           const pid = child.pid != null ? id(child.pid) : rootId;
           comments.push(toComment(child, family.has(pid) ? pid : rootId));
-          known.set(id(child.objectId), { rid: rootId, nick: child.nick ?? '' });
+          known.set(id(child.objectId), { pid: child.objectId, rid: root.objectId, nick: child.nick ?? '' });
         }
       }
       return { comments, total: list.count, cursor: list.page < list.totalPages ? String(list.page + 1) : null };
@@ -182,7 +183,7 @@ export function waline(options: WalineOptions): CommentAdapter {
     async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
       const url = resolveUrl(options.endpoint, `${api}comment`);
       url.searchParams.set('lang', lang);
-      const parent = draft.parentId === null ? undefined : (known.get(draft.parentId) ?? { rid: draft.parentId, nick: '' });
+      const parent = draft.parentId === null ? undefined : (known.get(draft.parentId) ?? { pid: draft.parentId, rid: draft.parentId, nick: '' });
       const body = {
         url: draft.postId,
         comment: draft.content,
@@ -190,11 +191,11 @@ export function waline(options: WalineOptions): CommentAdapter {
         mail: draft.author.email,
         link: draft.author.url ?? '',
         ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
-        ...(parent && draft.parentId !== null ? { pid: draft.parentId, rid: parent.rid, at: parent.nick } : {}),
+        ...(parent ? { pid: parent.pid, rid: parent.rid, at: parent.nick } : {}),
       };
       const raw = await call(url.href, WalineComment, { ...common, method: 'POST', json: body, signal });
       const comment = toComment(raw, draft.parentId);
-      known.set(comment.id, { rid: parent?.rid ?? comment.id, nick: raw.nick ?? draft.author.name });
+      known.set(comment.id, { pid: raw.objectId, rid: parent?.rid ?? raw.objectId, nick: raw.nick ?? draft.author.name });
       return comment;
     },
   };

@@ -1,0 +1,174 @@
+/**
+ * Isso (https://isso-comments.de), read and write, anonymous by default.
+ *   GET  {endpoint}/?uri=…&sort=oldest|newest[&limit=…&offset=…]  roots, each with its `replies`
+ *   POST {endpoint}/new?uri=…  { text, author, email, website, parent, title }  201 published, 202 held
+ * Shapes from isso-comments/isso isso/views/comments.py (fetch, new, FIELDS, public_conf). Isso keeps two
+ * levels: it stores a reply to a reply under that reply's root, so `maxDepth` is 2.
+ */
+import * as z from 'zod/mini';
+import type { Comment, Draft, Page } from '../model/schemas.js';
+import { CommentThreadError } from './errors.js';
+import { decodeEntities, errorPageText, getJson, httpError, httpUrl, resolveUrl } from './http.js';
+import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+
+export interface IssoOptions {
+  /** Where Isso is mounted, as given to Isso's own client in `data-isso`. */
+  endpoint: string;
+  /** Top-level comments per page, each with all its replies; all at once when absent. */
+  pageSize?: number;
+  /** Title for a thread's first comment; Isso otherwise fetches the page to read it, and fails when it cannot. */
+  title?: string;
+  capabilities?: Partial<Capabilities>;
+  fetch?: typeof fetch;
+}
+
+const IssoComment = z.object({
+  id: z.number(),
+  parent: z.nullable(z.number()),
+  /** Rendered from markdown and cleaned by Isso (bleach). */
+  text: z.string(),
+  /** HTML-escaped by Isso on input; null for anonymous comments and deleted ones. */
+  author: z.nullable(z.string()),
+  website: z.optional(z.nullable(z.string())),
+  /** 1 published, 2 held, 4 deleted but kept because it has replies. */
+  mode: z.number(),
+  /** Seconds since the epoch, with a fraction. */
+  created: z.number(),
+  likes: z.optional(z.number()),
+  gravatar_image: z.optional(z.string()),
+});
+type IssoComment = z.infer<typeof IssoComment>;
+
+const Config = z.object({
+  'require-email': z.optional(z.boolean()),
+  'require-author': z.optional(z.boolean()),
+  'website-field': z.optional(z.boolean()),
+});
+
+const Thread = z.object({
+  total_replies: z.number(),
+  hidden_replies: z.number(),
+  replies: z.array(z.extend(IssoComment, { replies: z.optional(z.array(IssoComment)) })),
+  config: z.optional(Config),
+});
+
+// Isso's refusals (views/comments.py verify, db/spam.py guard) name a reason in English; these are the
+// ones a reader can act on.
+const REFUSALS: [RegExp, string, string][] = [
+  [/ratelimit exceeded/i, 'rate-limited', 'Too many comments from this address: please wait a minute and try again.'],
+  [/direct responses/i, 'flood', 'This address has reached the limit of comments on this page.'],
+  [/edit time frame/i, 'reply-to-self', 'You can reply to your own comment once its editing time is over.'],
+  [/email address required/i, 'email-required', 'An email address is required.'],
+  [/author address required/i, 'author-required', 'A name is required.'],
+  [/too short/i, 'content-invalid', 'The comment is too short (at least 3 characters).'],
+  [/too long/i, 'content-invalid', 'The comment is too long.'],
+  [/website/i, 'url-invalid', 'The website address is not valid.'],
+  [/CSRF/i, 'csrf', 'The comment server refused the request as cross-site (CSRF).'],
+];
+
+/** Isso answers errors with werkzeug's HTML pages, the reason in a paragraph. */
+async function failure(response: Response, url: string): Promise<CommentThreadError> {
+  if (response.status !== 400 && response.status !== 403) return httpError(response, url);
+  const said = errorPageText(await response.text().catch(() => '')) ?? '';
+  const known = REFUSALS.find(([pattern]) => pattern.test(said));
+  return new CommentThreadError('rejected', known?.[2] ?? (said || `The comment server refused the comment (${response.status}).`), {
+    status: response.status,
+    reason: known?.[1] ?? (response.status === 403 ? 'forbidden' : 'invalid'),
+    url,
+  });
+}
+
+function toComment(raw: IssoComment): Comment {
+  const url = httpUrl(raw.website ? decodeEntities(raw.website) : undefined);
+  const avatarUrl = httpUrl(raw.gravatar_image);
+  return {
+    id: String(raw.id),
+    parentId: raw.parent === null ? null : String(raw.parent),
+    author: {
+      name: raw.author ? decodeEntities(raw.author) : 'Anonymous',
+      ...(url ? { url } : {}),
+      ...(avatarUrl ? { avatarUrl } : {}),
+    },
+    createdAt: new Date(raw.created * 1000).toISOString(),
+    body: { format: 'html', value: raw.text },
+    status: raw.mode === 2 ? 'pending' : 'approved',
+    ...(raw.likes !== undefined ? { likes: raw.likes } : {}),
+  };
+}
+
+export function isso(options: IssoOptions): CommentAdapter {
+  const common = { ...(options.fetch ? { fetch: options.fetch } : {}), failure };
+  const capabilities: Capabilities = {
+    post: true,
+    reply: true,
+    fields: { name: 'optional', email: 'optional', url: true },
+    maxDepth: 2,
+    ...options.capabilities,
+  };
+  // The server's own settings, learnt from each list, decide which fields are required.
+  const learn = (config: z.infer<typeof Config> | undefined) => {
+    if (!config || options.capabilities?.fields) return;
+    capabilities.fields = {
+      name: config['require-author'] ? 'required' : 'optional',
+      email: config['require-email'] ? 'required' : 'optional',
+      url: config['website-field'] ?? true,
+    };
+  };
+
+  return {
+    capabilities,
+    key: `isso:${resolveUrl(options.endpoint).href}`,
+
+    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+      const url = resolveUrl(options.endpoint);
+      const offset = Math.max(0, Number(cursor) || 0);
+      url.searchParams.set('uri', postId);
+      url.searchParams.set('sort', order);
+      if (options.pageSize) {
+        url.searchParams.set('limit', String(options.pageSize));
+        url.searchParams.set('offset', String(offset));
+      }
+      const { data } = await getJson(url.href, Thread, { ...common, signal });
+      learn(data.config);
+      const comments: Comment[] = [];
+      for (const root of data.replies) {
+        // A deleted comment stays only while it has replies, with no author or text: keep the replies.
+        if (root.mode !== 4) comments.push(toComment(root));
+        for (const reply of root.replies ?? []) {
+          if (reply.mode === 4) continue;
+          comments.push(root.mode === 4 ? { ...toComment(reply), parentId: null } : toComment(reply));
+        }
+      }
+      const next = offset + data.replies.length;
+      return {
+        comments,
+        total: data.total_replies,
+        cursor: options.pageSize && data.hidden_replies > 0 && data.replies.length > 0 ? String(next) : null,
+      };
+    },
+
+    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+      const url = resolveUrl(options.endpoint, 'new');
+      url.searchParams.set('uri', draft.postId);
+      const title = options.title ?? (typeof document === 'undefined' ? '' : document.title);
+      const { data } = await getJson(url.href, IssoComment, {
+        ...common,
+        method: 'POST',
+        signal,
+        // Isso refuses any other content type as a cross-site request.
+        json: {
+          text: draft.content,
+          author: draft.author.name || null,
+          email: draft.author.email || null,
+          website: draft.author.url || null,
+          parent: draft.parentId === null ? null : Number(draft.parentId),
+          ...(title ? { title } : {}),
+        },
+      });
+      return toComment(data);
+    },
+  };
+}
+
+/** `backend="isso" endpoint="https://comments.example.org" post-id="/2012/01/post/"` (the page's path). */
+export const backend: BackendFactory = ({ endpoint }) => isso({ endpoint: endpoint ?? '' });
