@@ -11,7 +11,8 @@ const executablePath = ensureChromium();
 export default {
   files: ['test/**/*.test.ts', '!test/integration/**'],
   nodeResolve: { exportConditions: ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServer()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [testServer()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -28,12 +28,11 @@ function send(ctx, status, data, headers = {}) {
   ctx.body = JSON.stringify(data);
 }
 
+/** Koa middleware for web-test-runner's `middleware` option (it runs before static files are served). */
 export function testServer() {
-  return {
-    name: 'comment-thread-test-server',
-    async serve() {},
-    async serverStart({ app }) {
-      app.use(async (ctx, next) => {
+  return async (ctx, next) => {
+    {
+      {
         const path = ctx.path;
         let m;
         if ((m = path.match(/^\/test-api\/reset\/([\w-]+)$/)) && ctx.method === 'POST') {
@@ -65,7 +64,12 @@ export function testServer() {
               ctx.body = failure.raw;
               return;
             }
-            return send(ctx, failure.status ?? 500, failure.body ?? { error: { code: 'server', message: 'Server error' } }, failure.headers);
+            return send(
+              ctx,
+              failure.status ?? 500,
+              failure.body ?? { error: { code: 'server', message: 'Server error' } },
+              failure.headers,
+            );
           }
           if (ctx.method === 'GET') {
             const order = ctx.query.order === 'newest' ? -1 : 1;
@@ -101,7 +105,7 @@ export function testServer() {
           return send(ctx, 200, { comments, total: comments.length });
         }
         return next();
-      });
-    },
+      }
+    }
   };
 }
