@@ -12,23 +12,23 @@
 //   npm run size -- --build      rebuilds first
 //   npm run size -- --modules    also lists the source modules that cost the most in the first-load set
 //   npm run size -- --json       machine-readable output
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, posix, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { parseAst } from "vite";
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { parseAst } from 'vite';
 
 /** Gzip bytes of the WordPress first-load set: the issue's budget, and what we aim for. */
 export const BUDGET = 20_000;
 export const TARGET = 16_000;
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist");
-const ENTRY = "comment-thread.js";
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const ENTRY = 'comment-thread.js';
 
 // Shared adapter plumbing, not an adapter of its own.
-const SHARED_ADAPTER_MODULES = new Set(["http", "errors", "types", "registry"]);
+const SHARED_ADAPTER_MODULES = new Set(['http', 'errors', 'types', 'registry']);
 
 /** raw / gzip (level 9) / brotli (quality 11) bytes of a buffer. */
 export function sizes(buffer) {
@@ -49,27 +49,23 @@ function importsOf(code) {
   const statics = new Set();
   const dynamics = new Set();
   const walk = (node) => {
-    if (!node || typeof node !== "object") return;
+    if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     if (
-      (node.type === "ImportDeclaration" ||
-        node.type === "ExportNamedDeclaration" ||
-        node.type === "ExportAllDeclaration") &&
+      (node.type === 'ImportDeclaration' ||
+        node.type === 'ExportNamedDeclaration' ||
+        node.type === 'ExportAllDeclaration') &&
       node.source
     ) {
       statics.add(node.source.value);
-    } else if (node.type === "ImportExpression") {
+    } else if (node.type === 'ImportExpression') {
       // Minifiers may write import(`./x.js`): a template literal without expressions is as static.
       const { source } = node;
-      if (source?.type === "Literal") dynamics.add(source.value);
-      else if (
-        source?.type === "TemplateLiteral" &&
-        source.expressions.length === 0
-      )
+      if (source?.type === 'Literal') dynamics.add(source.value);
+      else if (source?.type === 'TemplateLiteral' && source.expressions.length === 0)
         dynamics.add(source.quasis[0].value.cooked);
     }
-    for (const key in node)
-      if (key !== "type" && typeof node[key] === "object") walk(node[key]);
+    for (const key in node) if (key !== 'type' && typeof node[key] === 'object') walk(node[key]);
   };
   walk(parseAst(code));
   return { statics, dynamics };
@@ -79,8 +75,8 @@ function importsOf(code) {
 export function readBuild(dir = dist) {
   const files = [
     ENTRY,
-    ...(existsSync(join(dir, "chunks")) ? readdirSync(join(dir, "chunks")) : [])
-      .filter((f) => f.endsWith(".js"))
+    ...(existsSync(join(dir, 'chunks')) ? readdirSync(join(dir, 'chunks')) : [])
+      .filter((f) => f.endsWith('.js'))
       .sort()
       .map((f) => `chunks/${f}`),
   ];
@@ -88,16 +84,13 @@ export function readBuild(dir = dist) {
   for (const file of files) {
     const code = readFileSync(join(dir, file));
     const { statics, dynamics } = importsOf(code.toString());
-    const resolveSpecifier = (spec) =>
-      posix.normalize(posix.join(posix.dirname(file), spec));
+    const resolveSpecifier = (spec) => posix.normalize(posix.join(posix.dirname(file), spec));
     const mapPath = join(dir, `${file}.map`);
-    const map = existsSync(mapPath)
-      ? JSON.parse(readFileSync(mapPath, "utf8"))
-      : undefined;
+    const map = existsSync(mapPath) ? JSON.parse(readFileSync(mapPath, 'utf8')) : undefined;
     const sources = (map?.sources ?? []).map((s) =>
       relative(root, resolve(dirname(join(dir, file)), s))
-        .split("\\")
-        .join("/"),
+        .split('\\')
+        .join('/'),
     );
     graph.set(file, {
       file,
@@ -105,12 +98,8 @@ export function readBuild(dir = dist) {
       map,
       sources,
       ...sizes(code),
-      statics: [...statics]
-        .filter((s) => s.startsWith("."))
-        .map(resolveSpecifier),
-      dynamics: [...dynamics]
-        .filter((s) => s.startsWith("."))
-        .map(resolveSpecifier),
+      statics: [...statics].filter((s) => s.startsWith('.')).map(resolveSpecifier),
+      dynamics: [...dynamics].filter((s) => s.startsWith('.')).map(resolveSpecifier),
     });
   }
   return graph;
@@ -148,10 +137,8 @@ export function adapterChunks(graph) {
       .filter((name) => name && !SHARED_ADAPTER_MODULES.has(name));
     if (!own.length) continue;
     // The chunk's home module: the one its file is named after, else the shortest name (wordpress before wordpress-shape).
-    const base = file.replace(/^chunks\//, "").replace(/-[\w-]{8}\.js$/, "");
-    const name = own.includes(base)
-      ? base
-      : own.sort((a, b) => a.length - b.length)[0];
+    const base = file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '');
+    const name = own.includes(base) ? base : own.sort((a, b) => a.length - b.length)[0];
     adapters.set(name, file);
   }
   return adapters;
@@ -168,17 +155,13 @@ export function crossAdapterImports(graph, adapters) {
     const visit = (f) => {
       if (reach.has(f) || !graph.has(f) || eager.has(f)) return;
       reach.add(f);
-      for (const next of [...graph.get(f).statics, ...graph.get(f).dynamics])
-        visit(next);
+      for (const next of [...graph.get(f).statics, ...graph.get(f).dynamics]) visit(next);
     };
     visit(file);
     for (const f of reach) {
       for (const source of graph.get(f).sources) {
         const owner = adapterOfModule(source, names);
-        if (owner && owner !== name)
-          problems.push(
-            `${name} (${file}) loads ${f}, which holds ${source} of ${owner}`,
-          );
+        if (owner && owner !== name) problems.push(`${name} (${file}) loads ${f}, which holds ${source} of ${owner}`);
       }
     }
   }
@@ -186,15 +169,14 @@ export function crossAdapterImports(graph, adapters) {
   for (const f of eager) {
     for (const source of graph.get(f).sources) {
       const owner = adapterOfModule(source, names);
-      if (owner)
-        problems.push(`the first-load code (${f}) holds ${source} of ${owner}`);
+      if (owner) problems.push(`the first-load code (${f}) holds ${source} of ${owner}`);
     }
   }
   return problems;
 }
 
 /** The first-load set for `backend`: the entry's static closure plus the adapter chunk's. */
-export function firstLoadSet(graph, backend = "wordpress") {
+export function firstLoadSet(graph, backend = 'wordpress') {
   const adapters = adapterChunks(graph);
   const set = staticClosure(graph, ENTRY);
   const chunk = adapters.get(backend);
@@ -205,20 +187,18 @@ export function firstLoadSet(graph, backend = "wordpress") {
 // ---- which source modules cost the bytes, from the source maps ----
 
 const B64 = Object.fromEntries(
-  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map(
-    (c, i) => [c, i],
-  ),
+  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]),
 );
 
 /** Decodes a source map's `mappings` into per-line segments [column, sourceIndex]. */
-function decodeMappings(mappings) {
+export function decodeMappings(mappings) {
   const lines = [];
   // Only the generated column and the source index matter here; the other fields are skipped.
   let source = 0;
-  for (const line of mappings.split(";")) {
+  for (const line of mappings.split(';')) {
     const segments = [];
     let column = 0;
-    for (const segment of line.split(",")) {
+    for (const segment of line.split(',')) {
       if (!segment) continue;
       const values = [];
       let value = 0;
@@ -249,21 +229,18 @@ function textBySource(chunk) {
   const out = new Map();
   if (!chunk.map) return out;
   const code = chunk.code.toString();
-  const lines = code.split("\n");
+  const lines = code.split('\n');
   const mapped = decodeMappings(chunk.map.mappings);
-  const add = (key, text) => out.set(key, (out.get(key) ?? "") + text);
+  const add = (key, text) => out.set(key, (out.get(key) ?? '') + text);
   lines.forEach((line, i) => {
     const segments = mapped[i] ?? [];
-    if (!segments.length) return add("(unmapped)", `${line}\n`);
-    if (segments[0][0] > 0) add("(unmapped)", line.slice(0, segments[0][0]));
+    if (!segments.length) return add('(unmapped)', `${line}\n`);
+    if (segments[0][0] > 0) add('(unmapped)', line.slice(0, segments[0][0]));
     segments.forEach(([column, source], j) => {
       const end = j + 1 < segments.length ? segments[j + 1][0] : line.length;
-      add(
-        source >= 0 ? chunk.sources[source] : "(unmapped)",
-        line.slice(column, end),
-      );
+      add(source >= 0 ? chunk.sources[source] : '(unmapped)', line.slice(column, end));
     });
-    add("(unmapped)", "\n");
+    add('(unmapped)', '\n');
   });
   return out;
 }
@@ -272,12 +249,11 @@ function textBySource(chunk) {
 export function moduleCosts(graph, files) {
   const total = new Map();
   for (const file of files) {
-    for (const [source, text] of textBySource(graph.get(file)))
-      total.set(source, (total.get(source) ?? "") + text);
+    for (const [source, text] of textBySource(graph.get(file))) total.set(source, (total.get(source) ?? '') + text);
   }
   return [...total]
     .map(([source, text]) => ({
-      source: source.replace(/^node_modules\//, ""),
+      source: source.replace(/^node_modules\//, ''),
       ...sizes(Buffer.from(text)),
     }))
     .sort((a, b) => b.raw - a.raw);
@@ -287,7 +263,7 @@ export function moduleCosts(graph, files) {
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 const pad = (s, n) => String(s).padEnd(n);
-const num = (n) => String(n.toLocaleString("en-US")).padStart(9);
+const num = (n) => String(n.toLocaleString('en-US')).padStart(9);
 
 function sum(graph, files) {
   return files.reduce(
@@ -302,28 +278,23 @@ function sum(graph, files) {
 
 function main(argv) {
   const flags = new Set(argv);
-  if (flags.has("--build") || !existsSync(join(dist, ENTRY))) {
-    console.log(
-      existsSync(join(dist, ENTRY))
-        ? "Rebuilding dist/ …"
-        : "No dist/: building it first …",
-    );
-    const built = spawnSync("npm", ["run", "--silent", "build"], {
+  if (flags.has('--build') || !existsSync(join(dist, ENTRY))) {
+    console.log(existsSync(join(dist, ENTRY)) ? 'Rebuilding dist/ …' : 'No dist/: building it first …');
+    const built = spawnSync('npm', ['run', '--silent', 'build'], {
       cwd: root,
-      stdio: "inherit",
+      stdio: 'inherit',
     });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   const graph = readBuild();
   const adapters = adapterChunks(graph);
-  const first = firstLoadSet(graph, "wordpress");
+  const first = firstLoadSet(graph, 'wordpress');
   const total = sum(graph, first.files);
   const problems = crossAdapterImports(graph, adapters);
-  if (!first.adapter)
-    problems.push("no chunk holds src/adapters/wordpress.ts as a lazy adapter");
+  if (!first.adapter) problems.push('no chunk holds src/adapters/wordpress.ts as a lazy adapter');
   const over = total.gzip - BUDGET;
 
-  if (flags.has("--json")) {
+  if (flags.has('--json')) {
     const row = (f) => ({
       file: f,
       raw: graph.get(f).raw,
@@ -341,15 +312,13 @@ function main(argv) {
                 ...row(f),
                 withImports: sum(
                   graph,
-                  [...staticClosure(graph, f)].filter(
-                    (x) => !staticClosure(graph, ENTRY).has(x),
-                  ),
+                  [...staticClosure(graph, f)].filter((x) => !staticClosure(graph, ENTRY).has(x)),
                 ),
               },
             ]),
           ),
           firstLoad: {
-            backend: "wordpress",
+            backend: 'wordpress',
             files: first.files,
             ...total,
             budget: BUDGET,
@@ -364,21 +333,12 @@ function main(argv) {
   }
 
   const width = Math.max(...[...graph.keys()].map((f) => f.length)) + 2;
-  console.log(
-    `\nScript-tag build (dist/), bytes: raw, gzip -9, brotli -q 11\n`,
-  );
-  console.log(
-    `${pad("file", width)}${"raw".padStart(9)}${"gzip".padStart(9)}${"brotli".padStart(9)}`,
-  );
-  for (const [file, c] of graph)
-    console.log(
-      `${pad(file, width)}${num(c.raw)}${num(c.gzip)}${num(c.brotli)}`,
-    );
+  console.log(`\nScript-tag build (dist/), bytes: raw, gzip -9, brotli -q 11\n`);
+  console.log(`${pad('file', width)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}`);
+  for (const [file, c] of graph) console.log(`${pad(file, width)}${num(c.raw)}${num(c.gzip)}${num(c.brotli)}`);
 
   const eager = staticClosure(graph, ENTRY);
-  console.log(
-    `\nAdapters (the chunk, then with the chunks it imports that the entry does not already load)\n`,
-  );
+  console.log(`\nAdapters (the chunk, then with the chunks it imports that the entry does not already load)\n`);
   for (const [name, file] of [...adapters].sort()) {
     const own = [...staticClosure(graph, file)].filter((f) => !eager.has(f));
     const s = sum(graph, own);
@@ -387,25 +347,15 @@ function main(argv) {
     );
   }
 
-  console.log(
-    `\nFirst load of a WordPress thread with its form (browser with Element.setHTML):\n`,
-  );
+  console.log(`\nFirst load of a WordPress thread with its form (browser with Element.setHTML):\n`);
   for (const f of first.files)
-    console.log(
-      `  ${pad(f, width)}${num(graph.get(f).raw)}${num(graph.get(f).gzip)}${num(graph.get(f).brotli)}`,
-    );
-  console.log(
-    `  ${pad("total", width)}${num(total.raw)}${num(total.gzip)}${num(total.brotli)}`,
-  );
+    console.log(`  ${pad(f, width)}${num(graph.get(f).raw)}${num(graph.get(f).gzip)}${num(graph.get(f).brotli)}`);
+  console.log(`  ${pad('total', width)}${num(total.raw)}${num(total.gzip)}${num(total.brotli)}`);
   const onDemand = [...graph.keys()].filter((f) => !first.files.includes(f));
-  console.log(
-    `  loaded on demand, not counted: ${onDemand.join(", ") || "none"}`,
-  );
+  console.log(`  loaded on demand, not counted: ${onDemand.join(', ') || 'none'}`);
 
-  if (flags.has("--modules")) {
-    console.log(
-      `\nSource modules in that set, by minified bytes (gzip of each alone: a guide, not additive)\n`,
-    );
+  if (flags.has('--modules')) {
+    console.log(`\nSource modules in that set, by minified bytes (gzip of each alone: a guide, not additive)\n`);
     for (const m of moduleCosts(graph, first.files).slice(0, 40)) {
       console.log(`  ${pad(m.source, 60)}${num(m.raw)}${num(m.gzip)}`);
     }
@@ -414,7 +364,7 @@ function main(argv) {
   for (const p of problems) console.error(`\n✗ ${p}`);
   if (over > 0) {
     console.error(
-      `\n✗ First load ${kB(total.gzip)} gzip: ${kB(over)} (${over.toLocaleString("en-US")} bytes) over the ${kB(BUDGET)} budget.`,
+      `\n✗ First load ${kB(total.gzip)} gzip: ${kB(over)} (${over.toLocaleString('en-US')} bytes) over the ${kB(BUDGET)} budget.`,
     );
   } else {
     console.log(
@@ -424,8 +374,4 @@ function main(argv) {
   process.exit(over > 0 || problems.length ? 1 : 0);
 }
 
-if (
-  process.argv[1] &&
-  resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-)
-  main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

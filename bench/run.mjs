@@ -1,0 +1,559 @@
+// npm run bench: <comment-thread> against a hand-written plain-DOM renderer of the same markup
+// (bench/reference.js), on synthetic threads served through the rest protocol, in headless Chromium.
+//
+// For each thread size it loads each renderer in a fresh browser context, warm-up runs first, then
+// BENCH_RUNS measured runs alternating between the two, and reports medians: JavaScript bytes fetched,
+// time to the first comment and to all comments in the DOM, the longest task, total blocking time, JS
+// heap after a forced GC, and DOM nodes. Then it posts a reply into the 5,000-comment thread and counts
+// what the DOM saw change, and profiles one load per size to show where the element's time goes (zod
+// validation, Lit, the element, the browser). Prints a table and writes the same as JSON to bench/results/.
+//
+//   BENCH_N=100,1000,5000,20000  thread sizes        BENCH_RUNS=5     measured runs per size and renderer
+//   BENCH_WARMUP=1               discarded runs      BENCH_REPLY=5000 thread size for the reply (0: skip)
+//   BENCH_PROFILE=1              profile runs (0: skip)
+//   --no-build                   use the last benchmark build instead of building the current source
+//   --strict                     exit non-zero when a budget is missed
+/* global window, document, requestAnimationFrame, MutationObserver -- page.evaluate() bodies run in the page */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, ensureChromium } from '../scripts/chromium.mjs';
+import { serve } from '../scripts/serve.mjs';
+import { thread } from './data.mjs';
+import { profileBreakdown } from './profile.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The benchmark builds the script-tag bundle into its own directory, so it measures the source as it
+// is now and never races another build writing dist/.
+const build = join(root, '.tmp', 'bench-dist');
+const args = new Set(process.argv.slice(2));
+const env = (name, fallback) => process.env[name] ?? fallback;
+const SIZES = env('BENCH_N', '100,1000,5000,20000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const RUNS = Math.max(1, Number(env('BENCH_RUNS', 5)));
+const WARMUP = Math.max(0, Number(env('BENCH_WARMUP', 1)));
+const REPLY_N = Number(env('BENCH_REPLY', 5000));
+const PROFILE = env('BENCH_PROFILE', '1') !== '0';
+const TIMEOUT = 180_000;
+const IMPLS = ['ours', 'reference'];
+
+/** Budgets from the issue, checked against the medians. */
+const BUDGETS = {
+  longTaskMs: 50,
+  longTaskAt: [5000, 20000],
+  timeRatio: 2,
+  timeAt: 1000,
+  heapRatio: 2,
+  heapAt: 5000,
+};
+
+// One benchmark at a time: two would share the CPU and measure each other.
+const lockPath = join(tmpdir(), 'comment-thread-bench.lock');
+function lock() {
+  try {
+    const fd = openSync(lockPath, 'wx');
+    writeFileSync(fd, String(process.pid));
+    closeSync(fd);
+  } catch {
+    const pid = Number(readFileSync(lockPath, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      /* stale lock */
+    }
+    if (alive) {
+      console.error(`Another benchmark is running (pid ${pid}); it would skew both. Wait for it to finish.`);
+      process.exit(2);
+    }
+    rmSync(lockPath, { force: true });
+    return lock();
+  }
+  const release = () => rmSync(lockPath, { force: true });
+  process.on('exit', release);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// ---- the server: the build, the pages, and the rest protocol over synthetic threads ----
+
+const threads = new Map();
+function threadOf(n) {
+  if (!threads.has(n)) {
+    const data = thread(n);
+    threads.set(n, {
+      ...data,
+      json: JSON.stringify({ comments: data.comments, total: n, cursor: null }),
+    });
+  }
+  return threads.get(n);
+}
+
+const fetched = new Set();
+const gzipCache = new Map();
+function jsBytes(files) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    if (!gzipCache.has(file)) {
+      const body = readFileSync(file);
+      gzipCache.set(file, {
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      });
+    }
+    raw += gzipCache.get(file).raw;
+    gzip += gzipCache.get(file).gzip;
+  }
+  return { raw, gzip };
+}
+
+let replies = 0;
+async function routes(req, res) {
+  const url = new URL(req.url, 'http://localhost');
+  const api = /^\/api\/posts\/(\d+)\/comments$/.exec(url.pathname);
+  if (api && req.method === 'GET') {
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+    });
+    res.end(threadOf(Number(api[1])).json);
+    return true;
+  }
+  if (api && req.method === 'POST') {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const draft = JSON.parse(body);
+    res.writeHead(201, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        comment: {
+          id: `reply-${++replies}`,
+          parentId: draft.parentId,
+          author: { name: draft.author.name },
+          createdAt: new Date().toISOString(),
+          body: { format: 'text', value: draft.content },
+          status: 'approved',
+        },
+      }),
+    );
+    return true;
+  }
+  if (url.pathname.startsWith('/dist/')) {
+    const file = join(build, url.pathname.slice('/dist/'.length));
+    if (!file.startsWith(build) || !existsSync(file)) return false;
+    if (file.endsWith('.js')) fetched.add(file);
+    res.writeHead(200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    res.end(readFileSync(file));
+    return true;
+  }
+  if (url.pathname.endsWith('.js')) fetched.add(join(root, url.pathname));
+  return false;
+}
+
+// ---- one page load ----
+
+async function load(browser, impl, n, { profile = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  fetched.clear();
+  try {
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    await page.goto(`/bench/index.html?impl=${impl}&n=${n}`);
+    await page.waitForFunction(() => window.__bench.allComments !== null, null, { timeout: TIMEOUT, polling: 100 });
+    // Let the last chunk's style, layout and paint land, so their long tasks are counted too.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500)))),
+    );
+    if (profile) {
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      return { profile: cpu };
+    }
+    const result = await page.evaluate(() => {
+      const b = window.__bench;
+      const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/posts/'));
+      const longest = b.longtasks.reduce((m, t) => Math.max(m, t.duration), 0);
+      const tbt = b.longtasks.reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+      const root = document.getElementById('subject').shadowRoot;
+      return {
+        dataArrived: api ? api.responseEnd : null,
+        firstComment: b.firstComment,
+        allComments: b.allComments,
+        longestTask: longest,
+        totalBlockingTime: tbt,
+        longTasks: b.longtasks.length,
+        comments: root.querySelectorAll('article').length,
+      };
+    });
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    return {
+      ...result,
+      heap: heap.usedSize,
+      domNodes: dom.nodes,
+      js: jsBytes(fetched),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- posting a reply into a big thread: what the DOM sees change ----
+
+async function reply(browser, n) {
+  const { comments, depths } = threadOf(n);
+  // A reply at depth 2 in the middle of the thread: nothing before or after it should move.
+  const middle = depths.findIndex((d, i) => i >= n / 2 && d === 2);
+  const target = comments[middle].id;
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  try {
+    await page.goto(`/bench/index.html?impl=ours&n=${n}`);
+    await page.waitForFunction(() => window.__bench.allComments !== null, null, { timeout: TIMEOUT, polling: 100 });
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    const nodes = (await cdp.send('Memory.getDOMCounters')).nodes;
+    const result = await page.evaluate(async (id) => {
+      const host = document.getElementById('subject');
+      const root = host.shadowRoot;
+      const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      // Which top-level subtree a mutation happened in ('outside' for the form area and live region).
+      const topOf = (node) => {
+        for (let n = node; n; n = n.parentNode) if (n.parentNode?.matches?.('[part~="list"]')) return n;
+        return 'outside';
+      };
+      const watch = () => {
+        const stats = {
+          records: 0,
+          added: 0,
+          removed: 0,
+          attributes: 0,
+          text: 0,
+          subtrees: new Set(),
+        };
+        const count = (node) => (node.nodeType === 1 ? 1 + node.getElementsByTagName('*').length : 1);
+        const observer = new MutationObserver((records) => {
+          for (const r of records) {
+            stats.records++;
+            if (r.type === 'attributes') stats.attributes++;
+            if (r.type === 'characterData') stats.text++;
+            for (const a of r.addedNodes) stats.added += count(a);
+            for (const a of r.removedNodes) stats.removed += count(a);
+            stats.subtrees.add(topOf(r.target));
+          }
+        });
+        observer.observe(root, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          characterData: true,
+        });
+        return () => {
+          observer.disconnect();
+          const topLevel = [...stats.subtrees].filter((s) => s !== 'outside').length;
+          return {
+            ...stats,
+            subtrees: topLevel,
+            outsideList: stats.subtrees.has('outside'),
+          };
+        };
+      };
+      const article = root.querySelector(`article[data-comment-id="${id}"]`);
+      const openStop = watch();
+      const t0 = performance.now();
+      article.querySelector('[part~="reply-button"]').click();
+      await host.updateComplete;
+      const openMs = performance.now() - t0;
+      await frame();
+      const open = { ms: openMs, ...openStop() };
+      const form = root.querySelector('form[part~="reply-form"]');
+      const set = (name, value) => {
+        const input = form.elements.namedItem(name);
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      };
+      set('content', 'A reply posted by the benchmark.');
+      set('name', 'Bench Mark');
+      set('email', 'bench@example.com');
+      await host.updateComplete;
+      await frame();
+      const postStop = watch();
+      const arrived = new Promise((done) =>
+        host.addEventListener('comment-submitted', (e) => done(e.detail.comment.id), { once: true }),
+      );
+      const t1 = performance.now();
+      form.requestSubmit();
+      const newId = await arrived;
+      await host.updateComplete;
+      const postMs = performance.now() - t1;
+      const present = !!root.querySelector(`article[data-comment-id="${newId}"]`);
+      await frame();
+      await new Promise((done) => setTimeout(done, 300));
+      return {
+        open,
+        post: { ms: postMs, present, ...postStop() },
+        topLevel: root.querySelector('[part~="list"]').children.length,
+      };
+    }, target);
+    return { n, target, domNodes: nodes, ...result };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- the command ----
+
+function machine(browserVersion) {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    browser: `Chromium ${browserVersion} (headless)`,
+  };
+}
+
+const fmt = {
+  ms: (v) => (v === null ? '—' : v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')),
+  kB: (v) => (v === null ? '—' : `${(v / 1000).toFixed(1)}`),
+  MB: (v) => (v === null ? '—' : (v / 2 ** 20).toFixed(1)),
+  int: (v) => (v === null ? '—' : Math.round(v).toLocaleString('en-US')),
+};
+
+/** The results as a Markdown table (the same in the terminal and in docs/performance.md). */
+export function table(results) {
+  const head = [
+    'comments',
+    'renderer',
+    'JS gzip kB',
+    'first comment ms',
+    'all comments ms',
+    'longest task ms',
+    'TBT ms',
+    'JS heap MB',
+    'DOM nodes',
+  ];
+  const rows = [];
+  for (const size of results.sizes) {
+    for (const impl of IMPLS) {
+      const m = size[impl].median;
+      rows.push([
+        size.n.toLocaleString('en-US'),
+        impl === 'ours' ? '`<comment-thread>`' : 'plain-DOM reference',
+        fmt.kB(m.jsGzip),
+        fmt.ms(m.firstComment),
+        fmt.ms(m.allComments),
+        fmt.ms(m.longestTask),
+        fmt.ms(m.totalBlockingTime),
+        fmt.MB(m.heap),
+        fmt.int(m.domNodes),
+      ]);
+    }
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i < 2 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}
+
+function verdicts(results) {
+  const out = [];
+  const at = (n) => results.sizes.find((s) => s.n === n);
+  for (const n of BUDGETS.longTaskAt) {
+    const s = at(n);
+    if (!s) continue;
+    const v = s.ours.max.longestTask;
+    out.push({
+      ok: v <= BUDGETS.longTaskMs,
+      text: `no task over ${BUDGETS.longTaskMs} ms at ${n.toLocaleString('en-US')}: longest ${fmt.ms(v)} ms over all runs`,
+    });
+  }
+  const t = at(BUDGETS.timeAt);
+  if (t) {
+    const ratio = t.ours.median.allComments / t.reference.median.allComments;
+    out.push({
+      ok: ratio <= BUDGETS.timeRatio,
+      text: `time to all comments at ${BUDGETS.timeAt.toLocaleString('en-US')}: ${ratio.toFixed(2)}× the reference (budget ${BUDGETS.timeRatio}×)`,
+    });
+  }
+  const h = at(BUDGETS.heapAt);
+  if (h) {
+    const ratio = h.ours.median.heap / h.reference.median.heap;
+    out.push({
+      ok: ratio <= BUDGETS.heapRatio,
+      text: `JS heap at ${BUDGETS.heapAt.toLocaleString('en-US')}: ${ratio.toFixed(2)}× the reference (budget ${BUDGETS.heapRatio}×)`,
+    });
+  }
+  return out;
+}
+
+async function main() {
+  lock();
+  if (!args.has('--no-build') || !existsSync(join(build, 'comment-thread.js'))) {
+    console.log('Building the script-tag bundle …');
+    const built = spawnSync('npx', ['vite', 'build', '--outDir', build, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const { server, url } = await serve({ root, routes });
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: chromiumArgs,
+  });
+  const results = {
+    date: new Date().toISOString(),
+    commit:
+      spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+        cwd: root,
+        encoding: 'utf8',
+      }).stdout.trim() || null,
+    machine: machine(browser.version()),
+    settings: {
+      sizes: SIZES,
+      runs: RUNS,
+      warmup: WARMUP,
+      viewport: '1280×800',
+      gzip: 'level 9',
+    },
+    sizes: [],
+  };
+  const original = browser.newContext.bind(browser);
+  browser.newContext = (options) => original({ ...options, baseURL: url });
+  console.log(
+    `${results.machine.cpu}, ${results.machine.cores} cores · ${results.machine.browser} · ${RUNS} runs after ${WARMUP} warm-up\n`,
+  );
+  try {
+    for (const n of SIZES) {
+      const samples = { ours: [], reference: [] };
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        for (const impl of IMPLS) {
+          const run = await load(browser, impl, n);
+          if (run.comments !== n) throw new Error(`${impl} rendered ${run.comments} of ${n} comments`);
+          if (i >= WARMUP) samples[impl].push(run);
+        }
+        process.stdout.write(`\r${n.toLocaleString('en-US')} comments: run ${i + 1}/${WARMUP + RUNS}   `);
+      }
+      const size = { n };
+      for (const impl of IMPLS) {
+        const pick = (key) =>
+          samples[impl].map((s) => (key === 'jsGzip' ? s.js.gzip : key === 'jsRaw' ? s.js.raw : s[key]));
+        const keys = [
+          'jsGzip',
+          'jsRaw',
+          'dataArrived',
+          'firstComment',
+          'allComments',
+          'longestTask',
+          'totalBlockingTime',
+          'heap',
+          'domNodes',
+        ];
+        size[impl] = {
+          median: Object.fromEntries(keys.map((k) => [k, median(pick(k))])),
+          max: { longestTask: Math.max(...pick('longestTask')) },
+          runs: samples[impl].map(({ comments: _c, ...s }) => s),
+        };
+      }
+      if (PROFILE) {
+        const { profile } = await load(browser, 'ours', n, { profile: true });
+        size.ours.profile = profileBreakdown(profile, build);
+      }
+      results.sizes.push(size);
+      process.stdout.write('\r');
+    }
+    if (REPLY_N > 0) {
+      const runs = [];
+      for (let i = 0; i < Math.min(RUNS, 5); i++) runs.push(await reply(browser, REPLY_N));
+      results.reply = {
+        n: REPLY_N,
+        domNodes: runs[0].domNodes,
+        open: {
+          ms: median(runs.map((r) => r.open.ms)),
+          ...without(runs[0].open, 'ms'),
+        },
+        post: {
+          ms: median(runs.map((r) => r.post.ms)),
+          ...without(runs[0].post, 'ms'),
+        },
+        runs,
+      };
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  console.log(table(results));
+  for (const size of results.sizes) {
+    const p = size.ours.profile;
+    if (p)
+      console.log(
+        `\n${size.n.toLocaleString('en-US')} comments, where <comment-thread>'s main-thread time went (one profiled load, ms): ${Object.entries(
+          p,
+        )
+          .map(([k, v]) => `${k} ${fmt.ms(v)}`)
+          .join(' · ')}`,
+      );
+  }
+  if (results.reply) {
+    const { open, post, n, domNodes } = results.reply;
+    console.log(
+      `\nReply into the ${n.toLocaleString('en-US')}-comment thread (${domNodes.toLocaleString('en-US')} DOM nodes): ` +
+        `opening the form ${fmt.ms(open.ms)} ms, ${open.added} nodes added, ${open.removed} removed, ${open.attributes} attributes, ${open.subtrees} top-level subtree(s) touched; ` +
+        `posting ${fmt.ms(post.ms)} ms (round trip included), ${post.added} nodes added, ${post.removed} removed, ${post.attributes} attributes, ${post.text} texts, ${post.subtrees} top-level subtree(s) touched${post.present ? '' : ' — the reply did NOT appear'}.`,
+    );
+  }
+  const checks = verdicts(results);
+  results.budgets = checks;
+  console.log(`\n${checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.text}`).join('\n')}`);
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  const out = join(root, 'bench', 'results', `${results.date.slice(0, 10)}-${results.commit ?? 'local'}.json`);
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWrote ${out.slice(root.length + 1)}`);
+  if (args.has('--strict') && checks.some((c) => !c.ok)) process.exit(1);
+}
+
+function without(object, key) {
+  const { [key]: _omit, ...rest } = object;
+  return rest;
+}
+
+await main();
