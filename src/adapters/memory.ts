@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
+import { readCommentsFile } from './comments-file.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
 
 /** `off`: every comment is published. `all`: every comment is held. `first-time`: WordPress's default,
@@ -14,6 +15,8 @@ export type Moderation = 'off' | 'all' | 'first-time';
 export interface MemoryOptions {
   /** Seed comments: one list for every post, or lists by post id. */
   comments?: readonly Comment[] | Readonly<Record<string, readonly Comment[]>>;
+  /** Or a JSON file to seed from (a Page or an array of comments; `{postId}` is replaced), fetched on first use. */
+  seedUrl?: string;
   /** Persist what is posted in localStorage under this key (the seed is not stored). */
   storageKey?: string;
   moderation?: Moderation;
@@ -29,15 +32,31 @@ interface Stored {
   email: string;
 }
 
-const StoredSchema = z.array(
-  z.object({ postId: z.string(), comment: CommentSchema, email: z.string() }),
-);
+const StoredSchema = z.array(z.object({ postId: z.string(), comment: CommentSchema, email: z.string() }));
 
 export function memory(options: MemoryOptions = {}): CommentAdapter {
   const posts = new Map<string, Stored[]>();
   const seed = options.comments;
   const seedFor = (postId: string): readonly Comment[] =>
-    !seed ? [] : Array.isArray(seed) ? (seed as readonly Comment[]) : ((seed as Record<string, readonly Comment[]>)[postId] ?? []);
+    !seed
+      ? []
+      : Array.isArray(seed)
+        ? (seed as readonly Comment[])
+        : ((seed as Record<string, readonly Comment[]>)[postId] ?? []);
+  const seeded = new Map<string, Promise<void>>();
+  /** Fetches a post's seed file once, before its first list or submit. */
+  const seedFile = (postId: string, signal: AbortSignal): Promise<void> => {
+    if (!options.seedUrl || posts.has(postId)) return Promise.resolve();
+    let loading = seeded.get(postId);
+    if (!loading) {
+      loading = readCommentsFile(options.seedUrl, postId, signal).then((page) => {
+        postList(postId, page.comments);
+      });
+      loading.catch(() => seeded.delete(postId));
+      seeded.set(postId, loading);
+    }
+    return loading;
+  };
 
   const load = (): { postId: string; comment: Comment; email: string }[] => {
     if (!options.storageKey) return [];
@@ -59,10 +78,10 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
       // Storage full or blocked: the comment still exists for this page view.
     }
   };
-  const postList = (postId: string): Stored[] => {
+  const postList = (postId: string, fromFile: readonly Comment[] = []): Stored[] => {
     let list = posts.get(postId);
     if (!list) {
-      list = seedFor(postId).map((comment) => ({ comment, email: '\u0000seed' }));
+      list = [...seedFor(postId), ...fromFile].map((comment) => ({ comment, email: '\u0000seed' }));
       for (const s of load()) if (s.postId === postId) list.push({ comment: s.comment, email: s.email });
       posts.set(postId, list);
     }
@@ -89,6 +108,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     key: `memory:${options.storageKey ?? ''}`,
 
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+      await seedFile(postId, signal);
       await wait(signal);
       const visible = postList(postId)
         .map((s) => s.comment)
@@ -102,7 +122,8 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
       const size = options.pageSize ?? roots.length;
       const pageRoots = roots.slice(start, start + size);
       const children = new Map<string, Comment[]>();
-      for (const c of visible) if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+      for (const c of visible)
+        if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
       const comments: Comment[] = [];
       const stack = [...pageRoots];
       const seen = new Set<string>();
@@ -118,6 +139,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     },
 
     async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+      await seedFile(draft.postId, signal);
       await wait(signal);
       const list = postList(draft.postId);
       const email = draft.author.email.trim().toLowerCase();
@@ -129,12 +151,18 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
           s.email === email,
       );
       if (duplicate) {
-        throw new CommentThreadError('rejected', 'Duplicate comment detected; it looks as though you’ve already said that!', {
-          status: 409,
-          reason: 'duplicate',
-        });
+        throw new CommentThreadError(
+          'rejected',
+          'Duplicate comment detected; it looks as though you’ve already said that!',
+          {
+            status: 409,
+            reason: 'duplicate',
+          },
+        );
       }
-      const known = list.some((s) => s.email === email && s.comment.status === 'approved' && s.comment.author.name === draft.author.name);
+      const known = list.some(
+        (s) => s.email === email && s.comment.status === 'approved' && s.comment.author.name === draft.author.name,
+      );
       const held = options.moderation === 'all' || (options.moderation === 'first-time' && !known);
       const comment: Comment = {
         id: `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
@@ -151,5 +179,17 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
   };
 }
 
-/** `backend="memory"`: comments kept in this browser only. */
-export const backend: BackendFactory = () => memory({ storageKey: 'comment-thread:memory', moderation: 'first-time' });
+const MODERATION: readonly Moderation[] = ['off', 'all', 'first-time'];
+
+/**
+ * `backend="memory"`: comments kept in this browser only, seeded from the JSON file at `endpoint` when
+ * given; `data-moderation="off|all|first-time"` on the element picks the moderation rule.
+ */
+export const backend: BackendFactory = ({ endpoint, element }) => {
+  const moderation = element?.dataset.moderation as Moderation | undefined;
+  return memory({
+    storageKey: `comment-thread:memory:${endpoint ?? ''}`,
+    moderation: moderation && MODERATION.includes(moderation) ? moderation : 'first-time',
+    ...(endpoint ? { seedUrl: endpoint } : {}),
+  });
+};

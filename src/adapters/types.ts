@@ -55,6 +55,8 @@ export interface BackendOptions {
   depth: number;
   /** A nonce the site passes through the `nonce` attribute (WordPress's `wp_rest`). */
   nonce?: string;
+  /** The element, for backend-specific settings in `data-*` attributes (`data-moderation` for memory). */
+  element?: HTMLElement;
 }
 
 export type BackendFactory = (options: BackendOptions) => CommentAdapter;

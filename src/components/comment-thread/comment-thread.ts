@@ -265,6 +265,7 @@ export class CommentThread extends LitElement {
     return factory({
       postId: this.postId,
       depth: this.depth,
+      element: this,
       ...(this.endpoint ? { endpoint: this.endpoint } : {}),
       ...(this.nonce ? { nonce: this.nonce } : {}),
     });

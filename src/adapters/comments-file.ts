@@ -1,0 +1,20 @@
+/** Reading a JSON file of comments, shared by the static-JSON adapter and the memory adapter's seed. */
+import * as z from 'zod/mini';
+import { CommentSchema, PageSchema, type Page } from '../model/schemas.js';
+import { absoluteUrl, httpError, parse, readJson, request } from './http.js';
+
+const FileSchema = z.union([PageSchema, z.array(CommentSchema)]);
+
+/** Fetches `url` (`{postId}` replaced) and reads a Page `{ comments, total? }` or a bare array of comments. */
+export async function readCommentsFile(
+  url: string,
+  postId: string,
+  signal: AbortSignal,
+  fetch?: typeof globalThis.fetch,
+): Promise<Page> {
+  const href = absoluteUrl(url.replaceAll('{postId}', encodeURIComponent(postId))).href;
+  const response = await request(href, { signal, ...(fetch ? { fetch } : {}) });
+  if (!response.ok) throw httpError(response, href);
+  const data = parse(FileSchema, await readJson(response, href), href);
+  return Array.isArray(data) ? { comments: data, total: data.length, cursor: null } : { ...data, cursor: null };
+}
