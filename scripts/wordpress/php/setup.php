@@ -73,6 +73,13 @@ foreach ($switches as $var => [$option, $default, $pattern]) {
         exit(2);
     }
     update_option($option, $value);
+    if ($var === 'WP_FLOOD_SECONDS' && (int) getenv($var) > 0) {
+        // Only comments from now on count as a flood. Dates have whole seconds: start at the next one,
+        // so a comment made earlier in this second cannot count.
+        $since = time() + 1;
+        time_sleep_until($since);
+        update_option('ct_flood_since', $since);
+    }
     $now[] = "$var=$value";
 }
 // Pretty permalinks (/%postname%/, /wp-json/) or WordPress's plain ones (?p=42, ?rest_route=/).

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// The WordPress adapter and the element against a real WordPress (Debian's wordpress, MariaDB and PHP's
+// built-in server on 127.0.0.1, installed with apt-get when missing): boots a fresh site in a temporary
+// directory, seeds it (scripts/wordpress/), runs test/integration/wordpress/ in Chromium
+// (web-test-runner.wordpress.config.mjs), and stops what it started by process id, whatever happens.
+// Usage: node scripts/test-wordpress.mjs [extra wtr arguments]     (npm run test:wordpress)
+// Ends with one line: "tests: N passed, N failed".
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const toolkit = join(root, 'scripts/wordpress');
+const log = (line) => console.error(`[wordpress] ${line}`);
+
+function freePort() {
+  const server = createServer();
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    }),
+  );
+}
+
+async function main() {
+  const [wpPort, wtrPort] = [await freePort(), await freePort()];
+  const state = mkdtempSync(join(tmpdir(), 'comment-thread-wp-'));
+  const counts = join(state, 'counts.json');
+  const env = {
+    ...process.env,
+    WP_PORT: String(wpPort),
+    WP_STATE: state,
+    // WordPress lives at the test server's address, which passes WordPress's paths on to PHP.
+    WP_HOME: `http://127.0.0.1:${wtrPort}`,
+    WTR_PORT: String(wtrPort),
+    WTR_COUNT_FILE: counts,
+  };
+  // WordPress's defaults to begin with; each test file then sets the switches it needs. Only the boot
+  // gets them: in the test runner's environment they would override what a test asks for.
+  const boot = { ...env, WP_ANONYMOUS: '0', WP_MODERATION: 'wordpress', WP_FLOOD_SECONDS: '0' };
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    log('stopping WordPress');
+    spawnSync(join(toolkit, 'stop'), ['--purge'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    rmSync(state, { recursive: true, force: true });
+  };
+  let child;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      child?.kill(signal);
+      stop();
+      process.exit(130);
+    });
+  }
+
+  let code = 1;
+  let totals;
+  try {
+    const started = Date.now();
+    for (const step of ['start', 'seed']) {
+      const result = spawnSync(join(toolkit, step), { env: boot, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (result.status !== 0) throw new Error(`scripts/wordpress/${step} failed (exit ${result.status})`);
+    }
+    log(`WordPress ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const wtr = join(root, 'node_modules/.bin/wtr');
+    child = spawn(wtr, ['--config', 'web-test-runner.wordpress.config.mjs', ...process.argv.slice(2)], {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    });
+    code = await new Promise((ok) => child.on('exit', (status) => ok(status ?? 1)));
+    if (existsSync(counts)) totals = JSON.parse(readFileSync(counts, 'utf8'));
+  } catch (error) {
+    console.error(`error: ${error.message}`);
+  } finally {
+    stop();
+  }
+  // Nothing ran (WordPress did not boot, the runner crashed): the run counts as one failure.
+  totals ??= { passed: 0, failed: 1 };
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(code === 0 && totals.failed === 0 ? 0 : 1);
+}
+
+await main();

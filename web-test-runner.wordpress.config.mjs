@@ -1,0 +1,102 @@
+// The WordPress adapter and the element against a real WordPress: run through `npm run test:wordpress`
+// (scripts/test-wordpress.mjs), which boots and seeds WordPress and sets WP_PORT, WP_STATE and WTR_PORT.
+//
+// The test pages and WordPress share one origin, as on a real WordPress site: this server answers
+// WordPress's paths (/wp-json/, /wp-comments-post.php, /wp-login.php, /wp-admin/ …, ?rest_route=, ?p=)
+// by passing them to WordPress's PHP server unchanged, and WordPress's WP_HOME is this server's address.
+// WordPress's own port is then "another origin", for the cross-origin tests.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
+import { countReporter } from './scripts/count-reporter.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const { WP_PORT, WP_STATE, WTR_PORT } = process.env;
+if (!WP_PORT || !WP_STATE || !WTR_PORT) {
+  console.error('Run the WordPress tests with `npm run test:wordpress`: it boots the WordPress they need.');
+  process.exit(1);
+}
+const executablePath = ensureChromium();
+
+const isWordPress = (url) => {
+  const { pathname, searchParams } = new URL(url, 'http://x');
+  return pathname.startsWith('/wp-') || searchParams.has('rest_route') || searchParams.has('p');
+};
+
+/** Passes a request to WordPress as it came (Host included, so WordPress sees its own WP_HOME). */
+function toWordPress(ctx) {
+  return new Promise((resolve, reject) => {
+    const upstream = request(
+      { host: '127.0.0.1', port: Number(WP_PORT), method: ctx.method, path: ctx.url, headers: ctx.req.headers },
+      (answer) => {
+        ctx.respond = false;
+        ctx.res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(ctx.res);
+        answer.on('end', resolve);
+        answer.on('error', reject);
+      },
+    );
+    upstream.on('error', reject);
+    ctx.req.pipe(upstream);
+  });
+}
+
+const run = (file, env = {}) =>
+  new Promise((resolve, reject) =>
+    execFile(join(root, 'scripts/wordpress', file), { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${file} failed: ${stderr || error.message}`)) : resolve(stdout),
+    ),
+  );
+
+/** Test-only server commands (`executeServerCommand`): WordPress's switches, and a fresh seed. */
+function wordpressCommands() {
+  const SWITCHES = ['WP_MODERATION', 'WP_ANONYMOUS', 'WP_CORS', 'WP_FLOOD_SECONDS', 'WP_PERMALINKS'];
+  return {
+    name: 'wordpress-commands',
+    serve(ctx) {
+      if (ctx.path !== '/__wordpress-env.js') return undefined;
+      const env = {
+        site: `http://127.0.0.1:${WTR_PORT}`,
+        direct: `http://127.0.0.1:${WP_PORT}`,
+        seed: JSON.parse(readFileSync(join(WP_STATE, 'seed.json'), 'utf8')),
+      };
+      return { body: `export default ${JSON.stringify(env)};`, type: 'js' };
+    },
+    async executeCommand({ command, payload }) {
+      if (command === 'wp-settings') {
+        const env = Object.fromEntries(Object.entries(payload ?? {}).filter(([key]) => SWITCHES.includes(key)));
+        await run('start', Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])));
+        return true;
+      }
+      if (command === 'wp-seed') return JSON.parse(await run('seed'));
+      return undefined;
+    },
+  };
+}
+
+export default {
+  files: ['test/integration/wordpress/**/*.test.ts'],
+  hostname: '127.0.0.1',
+  port: Number(WTR_PORT),
+  nodeResolve: { exportConditions: ['development'] },
+  middleware: [(ctx, next) => (isWordPress(ctx.url) ? toWordPress(ctx) : next())],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wordpressCommands()],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath, headless: true, args: chromiumArgs },
+      createBrowserContext: ({ browser }) => browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York' }),
+    }),
+  ],
+  // One WordPress, whose switches (moderation, flood control …) the files set for themselves: one at a time.
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
