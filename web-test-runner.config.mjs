@@ -11,7 +11,11 @@ const executablePath = ensureChromium();
 export default {
   files: ['test/**/*.test.ts', '!test/integration/**'],
   nodeResolve: { exportConditions: ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // Docs examples import the package by name, as its users do.
+    { name: 'self-reference', resolveImport: ({ source }) => (source === 'comment-thread' ? '/src/index.ts' : undefined) },
+  ],
   middleware: [testServer()],
   browsers: [
     playwrightLauncher({

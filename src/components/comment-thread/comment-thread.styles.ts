@@ -164,7 +164,7 @@ export const styles = css`
   }
   [part~='reply-button'],
   [part~='cancel-button'] {
-    padding: 0.1rem 0.5rem;
+    padding: 0.1rem 0;
     background: none;
     border: 1px solid transparent;
     color: var(--_accent);

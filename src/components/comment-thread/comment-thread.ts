@@ -206,17 +206,17 @@ export class CommentThread extends LitElement {
     return this.resolved?.capabilities ?? READ_ONLY;
   }
 
-  /** The deepest level shown: the `depth` attribute, capped by what the backend keeps. */
+  /** @internal The deepest level shown: the `depth` attribute, capped by what the backend keeps. */
   get maxDepth(): number {
     return Math.min(this.depth, this.capabilities.maxDepth ?? Infinity);
   }
 
-  /** Where drafts and pending comments of this thread are kept. */
+  /** @internal Where drafts and pending comments of this thread are kept. */
   get scope(): string {
     return scopeOf(this.resolved, this.postId);
   }
 
-  /** The strings in use: the catalog of the element's language, with `messages` over it. */
+  /** @internal The strings in use: the catalog of the element's language, with `messages` over it. */
   get strings(): Messages {
     return this.messages ? { ...this.catalog, ...this.messages } : this.catalog;
   }
@@ -284,7 +284,7 @@ export class CommentThread extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  /** The adapter in use, once resolved. */
+  /** @internal The adapter in use, once resolved. */
   get currentAdapter(): CommentAdapter | undefined {
     return this.resolved;
   }

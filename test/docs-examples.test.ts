@@ -1,0 +1,30 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { guestbook } from '../docs/examples/readme-adapter.js';
+import '../src/define.js';
+import type { CommentThread } from '../src/components/comment-thread/comment-thread.js';
+
+describe('README custom adapter example', () => {
+  it('renders a guestbook backend through the element', async () => {
+    const realFetch = window.fetch;
+    window.fetch = async (input) => {
+      expect(String(input)).to.equal('https://guestbook.example/entries?page=home');
+      return new Response(
+        JSON.stringify([
+          { id: 1, reply_to: null, who: 'Ann', at: '2024-05-01T10:00:00Z', text: 'Hello!' },
+          { id: 2, reply_to: 1, who: 'Bob', at: '2024-05-01T11:00:00Z', text: 'Hi Ann.' },
+        ]),
+        { headers: { 'Content-Type': 'application/json' } },
+      );
+    };
+    try {
+      const el = await fixture<CommentThread>(
+        html`<comment-thread loading="eager" post-id="home" .adapter=${guestbook('https://guestbook.example')}></comment-thread>`,
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="replies"] article'));
+      const reply = el.shadowRoot!.querySelector('[part~="replies"] article')!;
+      expect(reply.querySelector('[part~="author"]')!.textContent!.trim()).to.equal('Bob');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
