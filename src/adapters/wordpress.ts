@@ -33,7 +33,7 @@ export interface WordPressOptions {
   perPage?: number;
   /** A `wp_rest` nonce (`wp_create_nonce( 'wp_rest' )`), so a logged-in visitor posts as themselves. */
   nonce?: string;
-  /** The avatar's displayed size in CSS pixels, to pick the best of WordPress's sizes (default 48). */
+  /** The avatar's size in CSS pixels, to pick the best of WordPress's sizes (default 40, the element's). */
   avatarSize?: number;
   fetch?: typeof fetch;
 }
@@ -113,7 +113,8 @@ export function postRef(value: string): { id: number } | { slug: string } {
 export function wordpress(options: WordPressOptions): CommentAdapter {
   const candidates = roots(options.endpoint);
   let root: Root | undefined = candidates.length === 1 ? candidates[0] : undefined;
-  const site = candidates[0]!.query ? new URL('./', candidates[0]!.base) : new URL('../', candidates[0]!.base);
+  const first = candidates[0];
+  const site = new URL(first.query ? './' : '../', first.base);
   const sameOrigin = typeof location !== 'undefined' && site.origin === location.origin;
   const perPage = String(Math.min(100, Math.max(1, Math.floor(options.perPage ?? 100))));
   const posts = new Map<string, Promise<PostInfo>>();
@@ -140,7 +141,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
   async function getJson(path: string, params: Record<string, string>, signal: AbortSignal, init: RequestInit = {}) {
     const tries = root ? [root] : candidates;
     for (let i = 0; ; i++) {
-      const candidate = tries[i]!;
+      const candidate = tries[i];
       const url = routeUrl(candidate, path, params).href;
       const last = i === tries.length - 1;
       try {
@@ -225,7 +226,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
   }
 
   const avatarPixels = () =>
-    (options.avatarSize ?? 48) * (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
+    (options.avatarSize ?? 40) * (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
 
   const context: WordPressContext = {
     async route(path, params, signal) {

@@ -26,7 +26,7 @@ function landedAt(response: Response, url: string): Response {
 function stub(handler: Handler) {
   const calls: Call[] = [];
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input instanceof URL ? input.href : input);
     calls.push({ url, init });
     return handler(url, init);
   }) as typeof globalThis.fetch;
@@ -322,13 +322,13 @@ describe('wordpress adapter: posting over REST', () => {
   const posted = (calls: Call[]) => calls.filter((c) => c.init.method === 'POST');
 
   it('POSTs wp/v2/comments with the post, parent and author, and maps the 201 answer', async () => {
-    const { calls, fetch } = site(undefined, (url, init) =>
+    const { calls, fetch } = site(undefined, (_, init) =>
       init.method === 'POST' ? json(raw(300, { parent: 5, author_name: 'Ann', status: 'approved' }), 201) : json({}, 404),
     );
     const comment = await make(fetch).submit!(draft({ parentId: '5' }), { signal });
     const [post] = posted(calls);
     expect(route(post!.url)).to.equal('/wp/v2/comments');
-    expect(JSON.parse(String(post!.init.body))).to.deep.equal({
+    expect(JSON.parse(post!.init.body as string)).to.deep.equal({
       post: 42,
       parent: 5,
       content: 'Thanks for the article.',
@@ -419,7 +419,7 @@ describe('wordpress adapter: posting over REST', () => {
     const [post] = posted(calls);
     expect(new Headers(post!.init.headers).get('X-WP-Nonce')).to.equal('abc123def4');
     expect(post!.init.credentials).to.equal('include');
-    expect(JSON.parse(String(post!.init.body))).to.not.have.any.keys('author_name', 'author_email', 'author_url');
+    expect(JSON.parse(post!.init.body as string)).to.not.have.any.keys('author_name', 'author_email', 'author_url');
   });
 
   it('treats a nonce WordPress rejects as an anonymous visitor', async () => {
@@ -453,7 +453,7 @@ describe('wordpress adapter: posting through the comment form handler (same orig
     const adapter = make(fetch, { endpoint: here() });
     const comment = await adapter.submit!(draft({ parentId: '5' }), { signal });
     const [form] = handler(calls);
-    const fields = Object.fromEntries(new URLSearchParams(String(form!.init.body)));
+    const fields = Object.fromEntries(new URLSearchParams(form!.init.body as string));
     expect(fields).to.deep.include({
       comment_post_ID: '42',
       comment_parent: '5',
