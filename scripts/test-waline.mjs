@@ -121,7 +121,7 @@ async function main() {
     const endpoint = `http://127.0.0.1:${port}`;
     log(`starting Waline on ${endpoint} (log: ${join(dir, 'server.log')})`);
     const out = openSync(join(dir, 'server.log'), 'a');
-    server = spawn(process.execPath, ['server.cjs', String(port)], {
+    server = spawn(process.execPath, ['server.mjs', String(port)], {
       cwd: serverDir,
       detached: true, // its own process group: the cluster worker stops with it
       stdio: ['ignore', out, out],

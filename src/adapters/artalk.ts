@@ -100,12 +100,12 @@ function zoneReader(timeZone: string): (local: string) => string | undefined {
   const offsetAt = (instant: number): number => {
     if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
     const part = Object.fromEntries(format!.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
-    return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - (instant - (instant % 1000));
+    return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - (instant - (instant % 1000));
   };
   return (local) => {
     const m = WALL.exec(local.trim());
     if (!m) return undefined;
-    const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
     // A second pass settles times near a daylight-saving change.
     const first = wall - offsetAt(wall);
     return new Date(wall - offsetAt(first)).toISOString();

@@ -73,7 +73,7 @@ export function richText(text: string, facets: readonly Facet[] = []): string {
   const decoder = new TextDecoder();
   const slice = (from: number, to: number) => escapeHtml(decoder.decode(bytes.subarray(from, to)));
   // A range must fall on character boundaries: never start or end inside a multi-byte character.
-  const boundary = (i: number) => i === bytes.length || (i >= 0 && i < bytes.length && (bytes[i]! & 0xc0) !== 0x80);
+  const boundary = (i: number) => i === bytes.length || (i >= 0 && i < bytes.length && (bytes[i] & 0xc0) !== 0x80);
   let html = '';
   let at = 0;
   const sorted = [...facets].sort((a, b) => a.index.byteStart - b.index.byteStart);
@@ -127,7 +127,7 @@ export function bluesky(options: BlueskyOptions = {}): CommentAdapter {
       /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([\w.~:-]+)$/.exec(postId) ??
       /^https:\/\/bsky\.app\/profile\/([^/]+)\/post\/([\w.~:-]+)\/?$/.exec(postId);
     if (!m) throw new CommentThreadError('rejected', `Not a Bluesky post: ${postId}`, { reason: 'invalid-post' });
-    let actor = decodeURIComponent(m[1]!);
+    let actor = decodeURIComponent(m[1]);
     if (!DID.test(actor)) {
       let did = dids.get(actor);
       if (!did) {

@@ -46,7 +46,7 @@ export function parseIssue(postId: string): { owner: string; repo: string; numbe
 export function linkedPage(header: string | null, rel: string): string | null {
   for (const part of header?.split(',') ?? []) {
     const m = /<([^>]+)>\s*;\s*rel="([^"]+)"/.exec(part);
-    if (m && m[2]!.split(/\s+/).includes(rel)) return new URL(m[1]!).searchParams.get('page');
+    if (m && m[2].split(/\s+/).includes(rel)) return new URL(m[1]).searchParams.get('page');
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { artalk, backend } from '../../src/adapters/artalk.js';
-import { fixtureFetch, json, loadFixture } from '../fixtures/backends/index.js';
+import { fixtureFetch, json, loadFixture, type RawJson } from '../fixtures/backends/index.js';
 import { recording, rejection, signal } from './stub.js';
 
 const endpoint = 'https://artalk.example.org';
@@ -12,7 +12,7 @@ function fixtures() {
   return recording((url, init) => answer(url.href, init));
 }
 
-async function listWith(change: (list: any) => void, options: Partial<Parameters<typeof artalk>[0]> = {}) {
+async function listWith(change: (list: RawJson) => void, options: Partial<Parameters<typeof artalk>[0]> = {}) {
   const list = await loadFixture('artalk/comments.json');
   change(list);
   return artalk({ endpoint, site: 'Blog', fetch: async () => json(list), ...options }).list({ postId: pageKey, order: 'oldest', signal });

@@ -1,13 +1,14 @@
 // Shared by the backend adapters' unit tests: a recording fetch and a way to await a rejection.
 import { expect } from '@open-wc/testing';
 import { CommentThreadError } from '../../src/adapters/errors.js';
+import type { RawJson } from '../fixtures/backends/index.js';
 
 export interface Call {
   url: URL;
   method: string;
   headers: Headers;
   /** The JSON body sent, if any. */
-  body: any;
+  body: RawJson;
 }
 
 export const signal = new AbortController().signal;
@@ -18,8 +19,9 @@ export const html = (text: string, status: number) => new Response(text, { statu
 export function recording(answer: (url: URL, init: RequestInit) => Response | Promise<Response>) {
   const calls: Call[] = [];
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
-    calls.push({ url, method: init.method ?? 'GET', headers: new Headers(init.headers), body: init.body ? JSON.parse(String(init.body)) : undefined });
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const body: RawJson = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ url, method: init.method ?? 'GET', headers: new Headers(init.headers), body });
     return answer(url, init);
   }) as typeof globalThis.fetch;
   return { calls, fetch };

@@ -1,9 +1,12 @@
 // Runs only through `npm run test:waline` (scripts/test-waline.mjs), which boots Waline's own server
 // seeded with the model page's thread and serves its address as /__waline-env.js.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waline } from '../../../src/adapters/waline.js';
 import { CommentThreadError } from '../../../src/adapters/errors.js';
+import type { CommentThread } from '../../../src/components/comment-thread/comment-thread.js';
+import '../../../src/define.js';
 import type { Comment } from '../../../src/model/schemas.js';
+import { article, fill, loaded, parts, shadow, submit } from '../../helpers.js';
 
 const env = (await import('/__waline-env.js' as string)) as { endpoint: string; path: string };
 const signal = new AbortController().signal;
@@ -52,28 +55,42 @@ describe('waline adapter against a real Waline server', () => {
     expect(second.comments.map((c) => c.author.name)).to.deep.equal(['Michelle', 'Sarah Anderson', 'Michelle']);
   });
 
-  it('posts a reply to a reply, which the server keeps under its real parent', async () => {
-    const adapter = waline({ endpoint: env.endpoint });
-    const before = await adapter.list({ postId: env.path, order: 'oldest', signal });
-    const parent = byName(before.comments, 'Sarah Anderson')[1]!;
-    const posted = await adapter.submit!(
-      {
-        postId: env.path,
-        parentId: parent.id,
-        content: 'Thanks, *found* them <script>alert(1)</script>',
-        author: { name: 'christopher sims', email: 'chris@example.org', url: 'https://chris.example.org/' },
-      },
-      { signal },
+  it('renders the thread in <comment-thread backend="waline"> and posts a reply to a reply from its form', async () => {
+    const el = await fixture<CommentThread>(
+      html`<comment-thread backend="waline" endpoint=${env.endpoint} post-id=${env.path} loading="eager" min-fill-time="0"></comment-thread>`,
     );
-    expect(posted.parentId).to.equal(parent.id);
-    expect(posted.status).to.equal('approved');
-    expect(posted.body.value).to.contain('<em>found</em>');
-    expect(posted.body.value).not.to.contain('<script');
-    const after = await adapter.list({ postId: env.path, order: 'oldest', signal });
+    await loaded(el);
+    expect(parts(el, 'error')).to.have.length(0);
+    const articles = [...shadow(el).querySelectorAll<HTMLElement>('article[data-comment-id]')];
+    expect(articles).to.have.length(7);
+    const { comments } = await waline({ endpoint: env.endpoint }).list({ postId: env.path, order: 'oldest', signal });
+    const [, answer] = byName(comments, 'Michelle');
+    const sarah = byName(comments, 'Sarah Anderson');
+    // Michelle's answer is shown inside Sarah's reply, not flattened to the root as Waline's UI does.
+    expect(article(el, answer!.id)!.closest('li')!.parentElement!.closest('li')!.querySelector('article')!.dataset.commentId).to.equal(sarah[0]!.id);
+
+    const parent = sarah[1]!;
+    article(el, parent.id)!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await el.updateComplete;
+    const form = article(el, parent.id)!.closest('li')!.querySelector<HTMLFormElement>('form')!;
+    fill(form, { content: 'Thanks, *found* them <script>alert(1)</script>', name: 'christopher sims', email: 'chris@example.org', url: 'https://chris.example.org/' });
+    const submitted = oneEvent(el, 'comment-submitted');
+    submit(form);
+    const { detail } = await submitted;
+    await el.updateComplete;
+    expect(detail.comment).to.include({ parentId: parent.id, status: 'approved' });
+    const placed = article(el, detail.comment.id)!;
+    expect(placed.closest('li')!.parentElement!.closest('li')!.querySelector('article')!.dataset.commentId).to.equal(parent.id);
+    expect(placed.querySelector('[part~="body"] em')!.textContent).to.equal('found');
+    expect(placed.querySelector('script')).to.equal(null);
+
+    // What the server stored: the real parent, and the comment for every reader.
+    const after = await waline({ endpoint: env.endpoint }).list({ postId: env.path, order: 'oldest', signal });
     expect(after.total).to.equal(8);
-    const stored = after.comments.find((c) => c.id === posted.id)!;
+    const stored = after.comments.find((c) => c.id === detail.comment.id)!;
     expect(stored.parentId).to.equal(parent.id);
-    expect(stored.author.url).to.equal('https://chris.example.org/');
+    expect(stored.author).to.include({ name: 'christopher sims', url: 'https://chris.example.org/' });
+    expect(stored.body.value).not.to.contain('<script');
   });
 
   it('reports the server refusing the same comment twice as a duplicate', async () => {
@@ -94,6 +111,7 @@ describe('waline adapter against a real Waline server', () => {
     expect(error.message).to.equal('Duplicate Content');
   });
 
+  // Waline allows one comment per IP address a minute (IPQPS): the reply above was this minute's.
   it('reports a second comment within a minute as too fast', async () => {
     const error = await rejection(
       waline({ endpoint: env.endpoint }).submit!(
