@@ -49,8 +49,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
+    files: ['demo/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['scripts/**/*.mjs', '*.config.*', 'bench/**/*.mjs', 'test/server/**/*.mjs', 'eslint.config.js'],

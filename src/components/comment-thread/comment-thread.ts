@@ -228,13 +228,11 @@ export class CommentThread extends LitElement {
       if (needsCatalog(lang)) void loadMessages(lang).then((m) => (this.catalog = m));
       else this.catalog = en;
     }
+    // Load here, before rendering, rather than after it: state set in firstUpdated() would cost a
+    // second render (and Lit warns about it).
     const source = ['adapter', 'backend', 'endpoint', 'postId', 'order', 'nonce'] as const;
-    if (this.hasUpdated && source.some((key) => changed.has(key)) && this.near) void this.reload();
+    if (this.near && (!this.hasUpdated || source.some((key) => changed.has(key)))) void this.reload();
     else if (this.hasUpdated && changed.has('depth')) this.thread.rebuild();
-  }
-
-  protected override firstUpdated() {
-    if (this.near) void this.reload();
   }
 
   /** Loads the thread again from the first page. */
