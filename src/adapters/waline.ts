@@ -119,7 +119,8 @@ function toComment(raw: WalineComment, parentId: string | null): Comment {
     id: id(raw.objectId),
     parentId,
     author: {
-      name: raw.nick ?? '',
+      // Waline's own client shows nameless comments as anonymous.
+      name: raw.nick?.trim() || 'Anonymous',
       ...(url ? { url } : {}),
       ...(avatarUrl ? { avatarUrl } : {}),
       ...(raw.type === 'administrator' ? { isPostAuthor: true } : {}),

@@ -78,6 +78,15 @@ describe('waline adapter', () => {
     expect(comments.find((c) => c.id === '3')!.parentId).to.equal('1');
   });
 
+  it('names nameless comments Anonymous and links a scheme-less website over http', async () => {
+    const file = await loadFixture('waline/comment-list.json');
+    Object.assign(file.data.data[1], { nick: '', link: 'gerald.example.org' });
+    Object.assign(file.data.data[2], { link: 'javascript:alert(1)' });
+    const { comments } = await waline({ endpoint, fetch: async () => json(file) }).list({ postId: path, order: 'oldest', signal });
+    expect(comments.find((c) => c.id === '4')!.author).to.include({ name: 'Anonymous', url: 'http://gerald.example.org/' });
+    expect(comments.find((c) => c.id === '5')!.author.url).to.equal(undefined);
+  });
+
   it('posts a reply to a reply with its real parent, the root and the name answered', async () => {
     const { calls, fetch } = fixtures();
     const adapter = waline({ endpoint, fetch });
