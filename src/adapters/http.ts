@@ -173,7 +173,9 @@ export const httpError = (response: Response, url: string, message?: string) =>
 
 /** A URL as the page would resolve it (tests outside a page resolve against localhost). */
 export const absoluteUrl = (url: string): URL =>
-  new URL(url, typeof location === 'undefined' ? 'http://localhost/' : location.href);
+  // The document's base URL, not location.href: it honours <base href>, and in an iframe made with
+  // srcdoc (location about:srcdoc) it is the embedding page's address, as for the page's own links.
+  new URL(url, typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
 
 /** Joins a base URL and a path the way a browser resolves a link, relative to the page when needed. */
 export function resolveUrl(base: string, path = ''): URL {

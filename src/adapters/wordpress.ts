@@ -115,7 +115,8 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
   let root: Root | undefined = candidates.length === 1 ? candidates[0] : undefined;
   const first = candidates[0];
   const site = new URL(first.query ? './' : '../', first.base);
-  const sameOrigin = typeof location !== 'undefined' && site.origin === location.origin;
+  // The page's origin as the browser enforces it (`location.origin` is "null" in a srcdoc iframe).
+  const sameOrigin = typeof origin === 'string' && site.origin === origin;
   const perPage = String(Math.min(100, Math.max(1, Math.floor(options.perPage ?? 100))));
   const posts = new Map<string, Promise<PostInfo>>();
   /** Post authors seen so far, by post number, for the badge on a comment just posted. */
@@ -308,7 +309,8 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
 /** `backend="wordpress" endpoint="https://site/" post-id="42"`. */
 export const backend: BackendFactory = ({ endpoint, postId, depth, nonce }) =>
   wordpress({
-    endpoint: endpoint || (typeof location === 'undefined' ? '/' : location.origin),
+    // On the site's own pages the site is the page's: its root, as the page resolves it.
+    endpoint: endpoint || '/',
     postId,
     depth,
     ...(nonce ? { nonce } : {}),

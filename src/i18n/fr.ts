@@ -16,7 +16,6 @@ export const messages: Messages = {
   postAuthor: 'Auteur de l’article',
   inReplyTo: (name) => `en réponse à ${name}`,
   awaitingModeration: 'Votre commentaire est en attente de modération.',
-  permalink: (name) => `Lien vers le commentaire de ${name}`,
   commentBy: (name) => `Commentaire de ${name}`,
   dateAt: (date, time) => `${date} à ${time}`,
   commentLabel: 'Commentaire',

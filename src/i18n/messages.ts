@@ -16,7 +16,6 @@ export interface Messages {
   postAuthor: string;
   inReplyTo(name: string): string;
   awaitingModeration: string;
-  permalink(name: string): string;
   commentBy(name: string): string;
   /** Dates: `at` joins a date and a time ("15 April 2013 at 1:10 pm"). */
   dateAt(date: string, time: string): string;
@@ -69,7 +68,6 @@ export const en: Messages = {
   postAuthor: 'Post author',
   inReplyTo: (name) => `in reply to ${name}`,
   awaitingModeration: 'Your comment is awaiting moderation.',
-  permalink: (name) => `Link to the comment by ${name}`,
   commentBy: (name) => `Comment by ${name}`,
   dateAt: (date, time) => `${date} at ${time}`,
   commentLabel: 'Comment',

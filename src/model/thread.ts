@@ -29,8 +29,18 @@ export interface ThreadNode {
   readonly capAncestor?: string;
 }
 
-const byDate = (a: Comment, b: Comment) =>
-  Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * Oldest first, then by id. Each comment's date is parsed once into `times`: a comparator calling
+ * Date.parse parses about 2·n·log n times, which at 20,000 comments is most of the build's cost.
+ */
+function byDate(times: Map<Comment, number>) {
+  const time = (c: Comment) => {
+    let t = times.get(c);
+    if (t === undefined) times.set(c, (t = Date.parse(c.createdAt)));
+    return t;
+  };
+  return (a: Comment, b: Comment) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 function depthCap(maxDepth: number | undefined): number {
   const cap = Math.floor(maxDepth ?? 5);
@@ -59,7 +69,8 @@ export function buildThread(comments: readonly Comment[], options: ThreadOptions
       roots.push(comment);
     }
   }
-  for (const list of children.values()) list.sort(byDate);
+  const compare = byDate(new Map());
+  for (const list of children.values()) list.sort(compare);
 
   const placed = new Set<string>();
   const kidsOf = (id: string) => (children.get(id) ?? []).filter((c) => !placed.has(c.id));
@@ -100,24 +111,24 @@ export function buildThread(comments: readonly Comment[], options: ThreadOptions
     return out;
   };
 
-  roots.sort(byDate);
+  roots.sort(compare);
   const top = level(roots, 1);
   // What is left sits on a parent cycle: the oldest comment of each cycle becomes top-level.
   if (placed.size < byId.size) {
-    const rest = [...byId.values()].filter((c) => !placed.has(c.id)).sort(byDate);
+    const rest = [...byId.values()].filter((c) => !placed.has(c.id)).sort(compare);
     for (const comment of rest) if (!placed.has(comment.id)) top.push(...level([comment], 1));
   }
-  return orderTop(top, options.order ?? 'oldest');
+  return orderTop(top, options.order ?? 'oldest', compare);
 }
 
 /** Sorts top-level groups (a root and the cap-level replies that follow it stay together). */
-function orderTop(nodes: ThreadNode[], order: ThreadOrder): ThreadNode[] {
+function orderTop(nodes: ThreadNode[], order: ThreadOrder, compare: (a: Comment, b: Comment) => number): ThreadNode[] {
   const groups: ThreadNode[][] = [];
   for (const node of nodes) {
     if (node.capAncestor !== undefined && groups.length) groups[groups.length - 1].push(node);
     else groups.push([node]);
   }
-  groups.sort((a, b) => byDate(a[0].comment, b[0].comment));
+  groups.sort((a, b) => compare(a[0].comment, b[0].comment));
   if (order === 'newest') groups.reverse();
   return groups.flat();
 }

@@ -23,15 +23,33 @@ export interface ThreadHost extends ReactiveControllerHost, EventTarget {
 
 /** Comments rendered before the first paint: about a screenful and a half. */
 const FIRST = 40;
-/** Target milliseconds of work per progressive chunk (a long task is 50). */
-const CHUNK_MS = 12;
+/**
+ * Target milliseconds of script per progressive chunk. A long task is 50 ms; the style, layout and
+ * garbage collection that follow a chunk, and a slower device than the one measured, need the rest.
+ */
+const CHUNK_MS = 10;
+/** Bounds of a chunk, in comments: progress on a slow device, and no runaway after a few fast chunks. */
+const MIN_CHUNK = 10;
+const MAX_CHUNK = 400;
 /** Comments validated per slice, yielding between slices. */
 const VALIDATE_SLICE = 1000;
 
 /** Where drafts and pending comments of a thread are kept: one backend, one post. */
 export const scopeOf = (adapter: CommentAdapter | undefined, postId: string) => `${adapter?.key ?? ''}|${postId}`;
 
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Resolves in a new task, so input and rendering can run in between. Not setTimeout(0): browsers clamp
+ * nested timers to 4 ms (HTML's timer initialisation steps), which at 20,000 comments is a second of idling.
+ */
+const tick = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 
 export class Thread {
   /** The whole thread, built. */
@@ -48,7 +66,8 @@ export class Thread {
   private roots = new Map<string, string>();
   private controller?: AbortController;
   private generation = 0;
-  private budget = 150;
+  /** Milliseconds one comment takes to render here, learned from each chunk; a first guess until then. */
+  private msPerComment = 0.1;
 
   constructor(private readonly host: ThreadHost) {}
 
@@ -78,6 +97,9 @@ export class Thread {
     if (generation !== this.generation) return undefined;
     const page = await adapter.list({ postId: this.host.postId, order: this.host.order, signal: controller.signal });
     const comments = await this.validate(page);
+    if (generation !== this.generation) return undefined;
+    // Building a big tree is a task of its own, apart from the last validation slice.
+    if (comments.length > VALIDATE_SLICE) await tick();
     if (generation !== this.generation) return undefined;
     this.comments = comments;
     this.total = page.total;
@@ -164,23 +186,30 @@ export class Thread {
     this.host.changed();
   }
 
-  /** Shows more top-level subtrees, about `budget` comments' worth. */
-  private advance(budget: number): void {
+  /** Shows more top-level subtrees, about `budget` comments' worth; returns how many comments it added. */
+  private advance(budget: number): number {
     let added = 0;
     while (this.shown < this.nodes.length && added < budget) added += this.nodes[this.shown++].size;
+    return added;
   }
 
-  /** Renders the rest in chunks, one per task, adapting the chunk to the time the last one took. */
+  /**
+   * Renders the rest in chunks, one per task, each sized to take about CHUNK_MS. The cost of a comment
+   * is a moving average: one chunk slowed by a garbage collection must not halve the next, nor one
+   * quick chunk triple it. A single top-level subtree is never split, so one with hundreds of replies
+   * is a chunk of its own.
+   */
   private async progress(generation: number): Promise<void> {
     while (this.shown < this.nodes.length) {
       await tick();
       if (generation !== this.generation) return;
       const start = performance.now();
-      this.advance(this.budget);
+      const budget = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, CHUNK_MS / this.msPerComment));
+      const added = this.advance(budget);
       this.host.changed();
       await this.host.updateComplete;
       const took = performance.now() - start;
-      this.budget = Math.max(10, Math.min(1000, Math.round((this.budget * CHUNK_MS) / Math.max(took, 1))));
+      this.msPerComment = 0.7 * this.msPerComment + (0.3 * took) / Math.max(added, 1);
     }
   }
 

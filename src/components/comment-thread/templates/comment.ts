@@ -82,9 +82,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
         ${node.inReplyTo ? html`<span part="in-reply-to">${view.messages.inReplyTo(node.inReplyTo.name)}</span>` : nothing}
         <span part="meta"
           >${permalink
-            ? html`<a part="permalink" href=${permalink} aria-label=${view.messages.permalink(c.author.name)}
-                >${date(c, view)}</a
-              >`
+            ? html`<a part="permalink" href=${permalink}>${date(c, view)}</a>`
             : date(c, view)}</span
         >
       </header>
