@@ -7,8 +7,9 @@
 // WordPress's own port is then "another origin", for the cross-origin tests.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -17,7 +18,7 @@ import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const { WP_PORT, WP_STATE, WTR_PORT } = process.env;
+const { WP_PORT, WP_STATE, WTR_PORT, WP_DIST } = process.env;
 if (!WP_PORT || !WP_STATE || !WTR_PORT) {
   console.error('Run the WordPress tests with `npm run test:wordpress`: it boots the WordPress they need.');
   process.exit(1);
@@ -45,6 +46,18 @@ function toWordPress(ctx) {
     upstream.on('error', reject);
     ctx.req.pipe(upstream);
   });
+}
+
+/** The script-tag build under /__dist/, served as built: no transform, as from a site's own files. */
+async function builtFiles(ctx, next) {
+  if (!ctx.path.startsWith('/__dist/') || !WP_DIST) return next();
+  const file = join(WP_DIST, normalize(ctx.path.slice('/__dist/'.length)).replace(/^(\.\.[/\\])+/, ''));
+  try {
+    ctx.body = await readFile(file);
+    ctx.type = file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+  } catch {
+    ctx.status = 404;
+  }
 }
 
 const run = (file, env = {}) =>
@@ -85,7 +98,7 @@ export default {
   hostname: '127.0.0.1',
   port: Number(WTR_PORT),
   nodeResolve: { exportConditions: ['development'] },
-  middleware: [(ctx, next) => (isWordPress(ctx.url) ? toWordPress(ctx) : next())],
+  middleware: [(ctx, next) => (isWordPress(ctx.url) ? toWordPress(ctx) : next()), builtFiles],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wordpressCommands()],
   browsers: [
     playwrightLauncher({

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The WordPress adapter and the element against a real WordPress (Debian's wordpress, MariaDB and PHP's
 // built-in server on 127.0.0.1, installed with apt-get when missing): boots a fresh site in a temporary
-// directory, seeds it (scripts/wordpress/), runs test/integration/wordpress/ in Chromium
+// directory, seeds it (scripts/wordpress/), builds the script-tag file into that directory, runs
+// test/integration/wordpress/ in Chromium
 // (web-test-runner.wordpress.config.mjs), and stops what it started by process id, whatever happens.
 // Usage: node scripts/test-wordpress.mjs [extra wtr arguments]     (npm run test:wordpress)
 // Ends with one line: "tests: N passed, N failed".
@@ -38,6 +39,8 @@ async function main() {
     WP_HOME: `http://127.0.0.1:${wtrPort}`,
     WTR_PORT: String(wtrPort),
     WTR_COUNT_FILE: counts,
+    // The script-tag build, as a site owner embeds it, for the test that loads it on a WordPress page.
+    WP_DIST: join(state, 'dist'),
   };
   // WordPress's defaults to begin with; each test file then sets the switches it needs. Only the boot
   // gets them: in the test runner's environment they would override what a test asks for.
@@ -68,6 +71,9 @@ async function main() {
       if (result.status !== 0) throw new Error(`scripts/wordpress/${step} failed (exit ${result.status})`);
     }
     log(`WordPress ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const vite = join(root, 'node_modules/.bin/vite');
+    const args = ['build', '--outDir', env.WP_DIST, '--emptyOutDir', '--logLevel', 'warn'];
+    if (spawnSync(vite, args, { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('vite build failed');
     const wtr = join(root, 'node_modules/.bin/wtr');
     child = spawn(wtr, ['--config', 'web-test-runner.wordpress.config.mjs', ...process.argv.slice(2)], {
       cwd: root,
