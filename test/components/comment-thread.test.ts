@@ -464,3 +464,49 @@ describe('<comment-thread> loading', () => {
     expect(part(el, 'load-more')).to.equal(null);
   });
 });
+
+describe('<comment-thread> on a page', () => {
+  it('runs several threads on one page independently', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <comment-thread loading="eager" post-id="a" .adapter=${memory({ comments: seedThread.slice(0, 2) })}></comment-thread>
+      <comment-thread loading="eager" post-id="b" .adapter=${memory({ comments: seedThread.slice(2) })}></comment-thread>
+    </div>`);
+    const [one, two] = [...wrapper.querySelectorAll('comment-thread')] as CommentThread[];
+    await loaded(one!);
+    await loaded(two!);
+    expect(parts(one!, 'comment')).to.have.length(2);
+    expect(parts(two!, 'comment')).to.have.length(4);
+    article(one!, '1')!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await one!.updateComplete;
+    expect(parts(one!, 'reply-form')).to.have.length(1);
+    expect(parts(two!, 'reply-form')).to.have.length(0);
+  });
+
+  it('speaks the language of the nearest lang attribute, in words and dates', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="fr">
+      <comment-thread loading="eager" dates="absolute" post-id="1" .adapter=${memory({ comments: seedThread })}></comment-thread>
+    </div>`);
+    const el = wrapper.querySelector('comment-thread')!;
+    await loaded(el);
+    await waitUntil(() => part(el, 'form-title')?.textContent?.includes('Laisser un commentaire'));
+    expect(article(el, '1')!.querySelector('[part~="reply-button"]')!.textContent!.trim()).to.equal('Répondre');
+    expect(article(el, '1')!.querySelector('time')!.textContent).to.equal('20 janvier 2012 à 15:30');
+  });
+
+  it('lets the page override any string', async () => {
+    const el = await fixture<CommentThread>(
+      html`<comment-thread loading="eager" .messages=${{ leaveReply: 'Your thoughts?' }} .adapter=${memory()}></comment-thread>`,
+    );
+    await loaded(el);
+    expect(part(el, 'form-title')!.textContent!.trim()).to.equal('Your thoughts?');
+  });
+
+  it('shows relative dates for recent comments with dates="auto"', async () => {
+    const recent = comment('r', null, new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString());
+    const el = await render(memory({ comments: [recent] }));
+    await loaded(el);
+    const time = article(el, 'r')!.querySelector('time')!;
+    expect(time.textContent).to.equal('3 days ago');
+    expect(time.getAttribute('title')).to.match(/ at /);
+  });
+});
