@@ -33,14 +33,20 @@ export async function postClassic(context: WordPressContext, draft: Draft, post:
     url: draft.author.url?.trim() ?? '',
     redirect_to: newest,
   });
-  const url = new URL('wp-comments-post.php', context.site).href;
-  const response = await request(url, {
-    method: 'POST',
-    body: form,
-    signal,
-    credentials: 'same-origin',
-    ...(context.fetch ? { fetch: context.fetch } : {}),
-  });
+  const send = (url: string) =>
+    request(url, { method: 'POST', body: form, signal, credentials: 'same-origin', ...(context.fetch ? { fetch: context.fetch } : {}) });
+  let url = new URL('wp-comments-post.php', context.site).href;
+  let response = await send(url);
+  if (response.status === 404 && !response.redirected) {
+    // WordPress in its own directory ("WordPress Address" apart from "Site Address"): the handler lives
+    // at the WordPress address, which the REST index tells. A 404 stored nothing, so sending again is safe.
+    const address = await context.wordpressAddress(signal).catch(() => undefined);
+    const there = address && new URL('wp-comments-post.php', address).href;
+    if (there && there !== url) {
+      await response.body?.cancel().catch(() => undefined);
+      response = await send((url = there));
+    }
+  }
   const landed = new URL(response.url || url);
   const held = landed.searchParams.get('unapproved');
   if (held && /^\d+$/.test(held)) {

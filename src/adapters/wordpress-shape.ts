@@ -1,11 +1,63 @@
 /**
- * What the WordPress REST API sends (wp/v2/comments, wp/v2/posts), validated, and how it maps to the
- * model. Shared by the listing module and the posting module, which loads only when a reader posts.
+ * Where the WordPress REST API is and what it sends (wp/v2/comments, wp/v2/posts), validated, and how it
+ * maps to the model. Shared by the listing module and the posting module, which loads only when a reader
+ * posts.
  */
 import * as z from 'zod/mini';
 import type { Comment } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { decodeEntities, httpError, retryAfterSeconds } from './http.js';
+import { absoluteUrl, decodeEntities, httpError, resolveUrl, retryAfterSeconds } from './http.js';
+
+/** How the REST API is addressed: `…/wp-json/ROUTE` or `…/?rest_route=/ROUTE`. */
+export interface Root {
+  base: URL;
+  query: boolean;
+}
+
+/** `https://site/`, `https://site/blog/`: the REST roots to try, most likely first. */
+export function roots(endpoint: string): Root[] {
+  const url = absoluteUrl(endpoint);
+  url.hash = '';
+  if (url.searchParams.has('rest_route')) {
+    url.searchParams.delete('rest_route');
+    return [{ base: url, query: true }];
+  }
+  if (/\/wp-json\/?$/.test(url.pathname)) return [{ base: resolveUrl(url.href), query: false }];
+  url.search = '';
+  const site = resolveUrl(url.href);
+  return [
+    { base: new URL('wp-json/', site), query: false },
+    { base: site, query: true },
+  ];
+}
+
+export function routeUrl(root: Root, path: string, params: Record<string, string>): URL {
+  const url = new URL(root.query ? root.base.href : new URL(path, root.base).href);
+  if (root.query) url.searchParams.set('rest_route', `/${path}`);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url;
+}
+
+/** `42`, `the-post-slug`, `https://site/2012/01/the-post-slug/`, `https://site/?p=42`. */
+export function postRef(value: string): { id: number } | { slug: string } {
+  const trimmed = value.trim();
+  if (!trimmed) {
+    // An empty slug would make WordPress list every post, and the first one's comments would show.
+    throw new CommentThreadError('rejected', 'No post given: set post-id to its number, slug or URL.', {
+      reason: 'invalid-post',
+    });
+  }
+  if (/^\d+$/.test(trimmed)) return { id: Number(trimmed) };
+  if (/^(https?:)?\/\//i.test(trimmed) || trimmed.startsWith('/')) {
+    const url = absoluteUrl(trimmed);
+    const id = url.searchParams.get('p') ?? url.searchParams.get('page_id');
+    if (id && /^\d+$/.test(id)) return { id: Number(id) };
+    const segments = url.pathname.split('/').filter(Boolean);
+    const slug = segments[segments.length - 1];
+    if (slug) return { slug: decodeURIComponent(slug) };
+  }
+  return { slug: trimmed };
+}
 
 /** The fields the adapter reads, and so the only ones it asks for (`_fields=`): a 100-comment page shrinks
  * to about a third of WordPress's full answer, which also carries `_links`, `meta` and both dates. */

@@ -10,17 +10,23 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { absoluteUrl, decodeEntities, parse, readJson, request, resolveUrl } from './http.js';
+import { decodeEntities, parse, readJson, request, resolveUrl } from './http.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
 import {
   COMMENT_FIELDS,
   mapComment,
   POST_FIELDS,
+  postRef,
+  roots,
+  routeUrl,
   wpFailure,
   WpCommentList,
   WpPost,
   type MapOptions,
+  type Root,
 } from './wordpress-shape.js';
+
+export { postRef };
 
 export interface WordPressOptions {
   /** The site's address (where WordPress lives), or its REST root (`…/wp-json/`, `…/?rest_route=/`). */
@@ -38,12 +44,6 @@ export interface WordPressOptions {
   fetch?: typeof fetch;
 }
 
-/** How the REST API is addressed: `…/wp-json/ROUTE` or `…/?rest_route=/ROUTE`. */
-interface Root {
-  base: URL;
-  query: boolean;
-}
-
 interface PostInfo {
   id: number;
   author?: number | undefined;
@@ -57,8 +57,10 @@ export interface WordPressContext {
   /** The post's number, whatever form `post-id` took. */
   postNumber(postId: string, signal: AbortSignal): Promise<number>;
   mapOptions(postNumber: number): MapOptions;
-  /** Where wp-comments-post.php and wp-admin/ live. */
+  /** Where wp-comments-post.php and wp-admin/ live, as far as `endpoint` tells. */
   readonly site: URL;
+  /** The WordPress address from the REST index, for a WordPress in its own directory. */
+  wordpressAddress(signal: AbortSignal): Promise<URL | undefined>;
   /** The page runs on the site's own origin: the comment form handler and cookies are usable. */
   readonly sameOrigin: boolean;
   /** A nonce that authenticated a logged-in visitor, and who that is. */
@@ -70,45 +72,7 @@ export interface WordPressContext {
 }
 
 const WpUser = z.object({ name: z.string() });
-
-/** `https://site/`, `https://site/blog/`: the REST roots to try, most likely first. */
-function roots(endpoint: string): Root[] {
-  const url = absoluteUrl(endpoint);
-  url.hash = '';
-  if (url.searchParams.has('rest_route')) {
-    url.searchParams.delete('rest_route');
-    return [{ base: url, query: true }];
-  }
-  if (/\/wp-json\/?$/.test(url.pathname)) return [{ base: resolveUrl(url.href), query: false }];
-  url.search = '';
-  const site = resolveUrl(url.href);
-  return [
-    { base: new URL('wp-json/', site), query: false },
-    { base: site, query: true },
-  ];
-}
-
-function routeUrl(root: Root, path: string, params: Record<string, string>): URL {
-  const url = new URL(root.query ? root.base.href : new URL(path, root.base).href);
-  if (root.query) url.searchParams.set('rest_route', `/${path}`);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  return url;
-}
-
-/** `42`, `the-post-slug`, `https://site/2012/01/the-post-slug/`, `https://site/?p=42`. */
-export function postRef(value: string): { id: number } | { slug: string } {
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return { id: Number(trimmed) };
-  if (/^(https?:)?\/\//i.test(trimmed) || trimmed.startsWith('/')) {
-    const url = absoluteUrl(trimmed);
-    const id = url.searchParams.get('p') ?? url.searchParams.get('page_id');
-    if (id && /^\d+$/.test(id)) return { id: Number(id) };
-    const segments = url.pathname.split('/').filter(Boolean);
-    const slug = segments[segments.length - 1];
-    if (slug) return { slug: decodeURIComponent(slug) };
-  }
-  return { slug: trimmed };
-}
+const WpIndex = z.object({ url: z.string() });
 
 export function wordpress(options: WordPressOptions): CommentAdapter {
   const candidates = roots(options.endpoint);
@@ -243,6 +207,10 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       return { postAuthor: authors.get(postNumber), avatarPixels: avatarPixels() };
     },
     site,
+    async wordpressAddress(signal) {
+      const { data, url } = await getJson('', { _fields: 'url' }, signal);
+      return resolveUrl(parse(WpIndex, data, url).url);
+    },
     sameOrigin,
     get nonce() {
       return activeNonce;

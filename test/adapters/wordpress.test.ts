@@ -306,6 +306,13 @@ describe('wordpress adapter: post-id as number, slug or URL', () => {
     expect(calls.filter((c) => route(c.url) === '/wp/v2/comments').map((c) => c.url.searchParams.get('post'))).to.deep.equal(['42', '42']);
   });
 
+  it('refuses an empty post id without asking WordPress (an empty slug would match every post)', async () => {
+    const { calls, fetch } = site();
+    const error = await rejection(make(fetch).list({ postId: ' ', order: 'oldest', signal }));
+    expect([error.code, error.reason]).to.deep.equal(['rejected', 'invalid-post']);
+    expect(calls).to.have.length(0);
+  });
+
   it('looks among pages when no post has the slug, and says so when nothing has it', async () => {
     const { fetch } = stub((url) =>
       route(url) === '/wp/v2/pages' && url.searchParams.get('slug') === 'about' ? json([{ id: 2, author: 1 }]) : json([]),
@@ -490,6 +497,46 @@ describe('wordpress adapter: posting through the comment form handler (same orig
     );
     const comment = await make(fetch, { endpoint: here() }).submit!(draft({ content: 'Thanks for the article... really.' }), { signal });
     expect([comment.id, comment.status, comment.body.format]).to.deep.equal(['80', 'approved', 'html']);
+  });
+
+  it('falls back to the form handler, with cookies, when WordPress rejects a stale nonce', async () => {
+    const { calls, fetch } = stub((url, init) => {
+      if (url.pathname === '/wp-comments-post.php') return landedAt(json([]), `${here()}/wp-json/wp/v2/comments?unapproved=90`);
+      if (route(url) === '/wp/v2/users/me') return json({ id: 3, name: 'Reader Rita' });
+      if (init.method === 'POST') {
+        return json({ code: 'rest_cookie_invalid_nonce', message: 'Cookie check failed', data: { status: 403 } }, 403);
+      }
+      return json([]);
+    });
+    const adapter = make(fetch, { endpoint: here(), nonce: 'stale00000' });
+    await list(adapter);
+    const comment = await adapter.submit!(draft({ author: { name: '', email: '' } }), { signal });
+    expect([comment.id, comment.status, comment.author.name]).to.deep.equal(['90', 'pending', 'Reader Rita']);
+    expect(handler(calls)[0]!.init.credentials).to.equal('same-origin');
+  });
+
+  it('finds the handler at the WordPress address when WordPress lives in its own directory', async () => {
+    const { calls, fetch } = stub((url, init) => {
+      if (url.pathname === '/wp-json/') return json({ url: `${here()}/wp` });
+      if (url.pathname === '/wp/wp-comments-post.php') return landedAt(json([]), `${here()}/wp-json/wp/v2/comments?unapproved=91`);
+      if (url.pathname === '/wp-comments-post.php') return html('<h1>Not Found</h1>', 404);
+      return init.method === 'POST' ? loginRequired() : json([]);
+    });
+    const comment = await make(fetch, { endpoint: here() }).submit!(draft(), { signal });
+    expect(comment.id).to.equal('91');
+    expect(calls.filter((c) => c.init.method === 'POST').map((c) => c.url.pathname)).to.deep.equal([
+      '/wp-json/wp/v2/comments',
+      '/wp-comments-post.php',
+      '/wp/wp-comments-post.php',
+    ]);
+  });
+
+  it('reports a cancelled post as aborted', async () => {
+    const { fetch } = stockSite(() => json([]));
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejection(make(fetch, { endpoint: here() }).submit!(draft(), { signal: controller.signal }));
+    expect(error.code).to.equal('aborted');
   });
 
   const refusals: [string, Response, string, string][] = [
