@@ -43,7 +43,7 @@ export function isHttpUrl(url: string): boolean {
 // eslint-disable-next-line no-control-regex -- the control characters are exactly what must go
 const stripInvisible = (url: string) => url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
 
-type Purify = (html: string) => DocumentFragment;
+type Purify = (html: string) => DocumentFragment | null;
 let purify: Purify | undefined;
 let loading: Promise<Purify> | undefined;
 
@@ -66,7 +66,15 @@ function loadPurify(): Promise<Purify> {
       });
     return purify;
   });
+  // A failed chunk load (offline, a deploy replaced the file) is tried again next time, not cached.
+  loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** The text of `html`, read from an inert document (no scripts run, nothing loads): what a body shows
+ * when the sanitizer itself cannot be loaded. */
+function textOf(html: string): string {
+  return new DOMParser().parseFromString(html, 'text/html').body?.textContent ?? '';
 }
 
 /** Makes what either sanitizer left safe to link and load: URL schemes, rel, lazy images. */
@@ -101,12 +109,15 @@ export function sanitizeInto(target: Element, html: string): void | Promise<void
     return;
   }
   const fill = (sanitize: Purify) => {
-    const fragment = sanitize(html);
+    // DOMPurify parses a whole document and returns null when it has no body: `<frameset>` input.
+    const fragment = sanitize(html) ?? document.createDocumentFragment();
     harden(fragment);
     target.replaceChildren(fragment);
   };
   if (purify) return fill(purify);
-  return loadPurify().then(fill);
+  return loadPurify().then(fill, () => {
+    target.textContent = textOf(html);
+  });
 }
 
 /** The sanitized HTML as a string (for tests and for adapters that need text). */
