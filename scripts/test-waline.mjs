@@ -12,9 +12,8 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { freePort, root, runBrowserTests, stop, waitFor } from './integration.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const serverDir = join(root, 'scripts/waline');
 const log = (line) => console.error(`[waline] ${line}`);
 
@@ -68,47 +67,6 @@ function startOauthStub() {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-function freePort() {
-  const server = createServer();
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    }),
-  );
-}
-
-async function waitFor(url, child, seconds = 60) {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the Waline server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the Waline server did not answer ${url} in ${seconds} s`);
-}
-
-/** SIGTERM to the server's process group (master and worker), SIGKILL if it is still there after 5 s. */
-async function stop(child) {
-  const exited = new Promise((ok) => child.once('exit', ok));
-  const signal = (name) => {
-    try {
-      process.kill(-child.pid, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function main() {
   install();
   const dir = mkdtempSync(join(tmpdir(), 'comment-thread-waline-'));
@@ -137,23 +95,20 @@ async function main() {
     });
     await waitFor(`${endpoint}/api/comment?path=${encodeURIComponent(POST_PATH)}`, server);
     log('ready; running test/integration/waline/');
-    const countFile = join(dir, 'counts.json');
-    // Asynchronously: this process also serves the OAuth stub the server calls on every request.
-    const wtr = spawn(
-      process.execPath,
-      [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', join(serverDir, 'wtr.config.mjs'), ...process.argv.slice(2)],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, WALINE_URL: endpoint, WALINE_PATH: POST_PATH, WTR_COUNT_FILE: countFile } },
-    );
-    const status = await new Promise((ok) => wtr.once('exit', (exitCode) => ok(exitCode)));
-    const counts = existsSync(countFile) ? JSON.parse(readFileSync(countFile, 'utf8')) : { passed: 0, failed: 1 };
-    code = status === 0 && counts.failed === 0 ? 0 : 1;
+    const counts = await runBrowserTests({
+      files: 'test/integration/waline/**/*.test.ts',
+      env: { endpoint, path: POST_PATH },
+      countFile: join(dir, 'counts.json'),
+      args: process.argv.slice(2),
+    });
+    code = counts.failed === 0 ? 0 : 1;
     if (code && existsSync(join(dir, 'server.log'))) console.error(readFileSync(join(dir, 'server.log'), 'utf8').slice(-3000));
     console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
   } catch (error) {
     console.error(`[waline] ${error instanceof Error ? error.message : error}`);
     console.log('tests: 0 passed, 1 failed');
   } finally {
-    if (server?.pid && server.exitCode === null) await stop(server);
+    await stop(server);
     oauth.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import '../../../src/define.js';
 import type { Comment } from '../../../src/model/schemas.js';
 import { article, fill, loaded, parts, shadow, submit } from '../../helpers.js';
 
-const env = (await import('/__waline-env.js' as string)) as { endpoint: string; path: string };
+const env = (await import('/__integration-env.js' as string)) as { endpoint: string; path: string };
 const signal = new AbortController().signal;
 const byName = (comments: Comment[], name: string) => comments.filter((c) => c.author.name === name);
 
