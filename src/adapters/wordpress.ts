@@ -71,6 +71,9 @@ export interface WordPressContext {
   readonly fetch: typeof fetch | undefined;
 }
 
+/** A count from a header, NaN when absent or not a number. */
+const count = (value: string | null) => (value !== null && /^\d+$/.test(value.trim()) ? Number(value) : NaN);
+
 const WpUser = z.object({ name: z.string() });
 const WpIndex = z.object({ url: z.string() });
 
@@ -169,6 +172,8 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
    * WordPress marks `<body class="logged-in">`, a fresh nonce from WordPress's own `rest-nonce` action. */
   async function whoIsThere(signal: AbortSignal): Promise<void> {
     let nonce = options.nonce;
+    identity = undefined;
+    activeNonce = undefined;
     try {
       if (!nonce && sameOrigin && document.body?.classList.contains('logged-in')) {
         const url = new URL('wp-admin/admin-ajax.php?action=rest-nonce', site).href;
@@ -176,7 +181,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
         const text = (await response.text()).trim();
         if (response.ok && /^[0-9a-f]{6,}$/i.test(text)) nonce = text;
       }
-      if (!nonce) throw new Error('anonymous');
+      if (!nonce) return;
       const { data, url } = await getJson('wp/v2/users/me', { _fields: 'id,name' }, signal, {
         headers: { 'X-WP-Nonce': nonce },
         credentials: 'include',
@@ -184,9 +189,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       identity = { name: decodeEntities(parse(WpUser, data, url).name) };
       activeNonce = nonce;
     } catch {
-      // Not logged in, or the nonce expired: post as an anonymous visitor.
-      identity = undefined;
-      activeNonce = undefined;
+      // Not logged in, or the nonce expired: an anonymous visitor.
     }
   }
 
@@ -256,8 +259,8 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       capabilities = capabilitiesFor(post.open !== false, identity);
       const raw = parse(WpCommentList, listing.data, listing.url);
       const mapOptions = { postAuthor: post.author, avatarPixels: avatarPixels() };
-      const total = Number(listing.response.headers.get('X-WP-Total') ?? NaN);
-      const pages = Number(listing.response.headers.get('X-WP-TotalPages') ?? NaN);
+      const total = count(listing.response.headers.get('X-WP-Total'));
+      const pages = count(listing.response.headers.get('X-WP-TotalPages'));
       // Without the headers (a proxy that drops them), a full page means there may be another.
       const more = Number.isFinite(pages) ? page < pages : raw.length >= Number(perPage);
       return {
