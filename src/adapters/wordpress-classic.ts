@@ -74,8 +74,9 @@ async function newComment(response: Response, draft: Draft, context: WordPressCo
   return mine && mapComment(mine, context.mapOptions(post));
 }
 
-/** Letters and digits only: WordPress curls quotes, adds paragraphs and strips disallowed tags. */
-const comparable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** Letters and digits only: WordPress curls quotes, adds paragraphs and strips disallowed tags. A text
+ * with none (emoji only) is compared whole, so it cannot match every other such comment. */
+const comparable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') || text.replace(/\s+/g, '');
 
 /** A comment WordPress accepted but does not show to readers yet, as its author wrote it. */
 function fromDraft(context: WordPressContext, draft: Draft, id: string | undefined): Comment {

@@ -539,6 +539,17 @@ describe('wordpress adapter: posting through the comment form handler (same orig
     expect(error.code).to.equal('aborted');
   });
 
+  it('tells emoji-only comments apart when finding the new one', async () => {
+    const { fetch } = stockSite(() =>
+      landedAt(
+        json([raw(82, { content: { rendered: '<p>👍</p>\n' } }), raw(81, { content: { rendered: '<p>🎉</p>\n' } })]),
+        `${here()}/wp-json/wp/v2/comments?post=42&parent=0`,
+      ),
+    );
+    const comment = await make(fetch, { endpoint: here() }).submit!(draft({ content: '🎉' }), { signal });
+    expect(comment.id).to.equal('81');
+  });
+
   const refusals: [string, Response, string, string][] = [
     ['409 JSON (duplicate)', json({ code: 'wp_die', message: '<p>Duplicate comment detected; it looks as though you&#8217;ve already said that!</p>', data: { status: 409 } }, 409), 'duplicate', 'Duplicate comment detected; it looks as though you’ve already said that!'],
     ['429 HTML (flood)', html('<html><body id="error-page"><div class="wp-die-message"><p>You are posting comments too quickly. Slow down.</p></div></body></html>', 429), 'flood', 'You are posting comments too quickly. Slow down.'],
