@@ -66,10 +66,24 @@ const REFUSALS: [RegExp, string, string][] = [
   [/CSRF/i, 'csrf', 'The comment server refused the request as cross-site (CSRF).'],
 ];
 
-/** Isso answers errors with werkzeug's HTML pages, the reason in a paragraph. */
+/**
+ * Isso's reason for an error: validation failures are werkzeug's HTML pages (the reason in a paragraph);
+ * raised ones (the guard's 403s) are `{ "message": "403 Forbidden: reason" }` to a client that accepts
+ * JSON, as this one does (isso/__init__.py error_handler, Isso 0.13+).
+ */
+function reasonOf(body: string): string {
+  try {
+    const { message } = JSON.parse(body) as { message?: unknown };
+    if (typeof message === 'string') return message.replace(/^\d{3} [\w ]+: /, '');
+  } catch {
+    // not JSON: an HTML page
+  }
+  return errorPageText(body) ?? '';
+}
+
 async function failure(response: Response, url: string): Promise<CommentThreadError> {
   if (response.status !== 400 && response.status !== 403) return httpError(response, url);
-  const said = errorPageText(await response.text().catch(() => '')) ?? '';
+  const said = reasonOf(await response.text().catch(() => ''));
   const known = REFUSALS.find(([pattern]) => pattern.test(said));
   return new CommentThreadError('rejected', known?.[2] ?? (said || `The comment server refused the comment (${response.status}).`), {
     status: response.status,
