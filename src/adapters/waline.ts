@@ -60,16 +60,16 @@ const Envelope = z.object({
   data: z.optional(z.unknown()),
 });
 
-
 function envelopeMessage(errmsg: z.infer<typeof Envelope>['errmsg']): string {
   if (typeof errmsg === 'string') return errmsg;
   return Object.values(errmsg ?? {}).map(String).join(' ');
 }
 
-// Waline's own wording (controller/comment.js), in English and as its locales translate it.
+// Waline's wording for its two business refusals (controller/comment.js), in every language of its
+// src/locales/*.json, since `lang` picks the language of the message.
 const REASONS: [RegExp, string][] = [
-  [/duplicate|重复/i, 'duplicate'],
-  [/too fast|太快/i, 'flood'],
+  [/duplica|doppelt|dupliqu|重複|중복|дублир|trùng lặp|之前已[经經][发發]过|之前已經發過/i, 'duplicate'],
+  [/too fast|zu schnell|muy rápido|trop rapidement|troppo velocemente|速すぎ|너무 빠릅|rápido demais|слишком быстр|quá nhanh|太快/i, 'flood'],
 ];
 
 function rejected(errno: number, errmsg: z.infer<typeof Envelope>['errmsg'], url: string): CommentThreadError {

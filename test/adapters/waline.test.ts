@@ -117,6 +117,11 @@ describe('waline adapter', () => {
     expect(dup).to.include({ code: 'rejected', reason: 'duplicate', message: 'Duplicate Content' });
     const fast = await rejection(adapter({ errno: 1000, errmsg: 'Comment too fast!', data: '' }).submit!({ ...draft, parentId: null }, { signal }));
     expect(fast.reason).to.equal('flood');
+    // In the language `lang` asked for (Waline's zh-CN and de locales).
+    const zh = await rejection(adapter({ errno: 1000, errmsg: '发送的内容之前已经发过', data: '' }).submit!({ ...draft, parentId: null }, { signal }));
+    expect(zh).to.include({ reason: 'duplicate', message: '发送的内容之前已经发过' });
+    const de = await rejection(adapter({ errno: 1000, errmsg: 'Sie kommentieren zu schnell, bitte warten Sie einen Moment!', data: '' }).submit!({ ...draft, parentId: null }, { signal }));
+    expect(de.reason).to.equal('flood');
     const invalid = await rejection(adapter({ errno: 1001, errmsg: { url: 'url is required' } }).submit!({ ...draft, parentId: null }, { signal }));
     expect(invalid).to.include({ reason: 'content-invalid', message: 'url is required' });
     const list = await rejection(adapter({ errno: 1000, errmsg: '' }).list({ postId: path, order: 'oldest', signal }));
