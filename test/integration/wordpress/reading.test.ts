@@ -79,6 +79,15 @@ describe('WordPress: reading', () => {
     );
   });
 
+  it('lists newest first on request, still 100 at a time', async () => {
+    const adapter = wordpress({ endpoint: env.site });
+    const page = await adapter.list({ postId: String(seed.post), order: 'newest', signal });
+    expect([page.comments.length, page.total, page.cursor]).to.deep.equal([100, seed.approved, '2']);
+    expect(page.comments[0]!.id).to.equal(String(seed.extra.last));
+    const dates = page.comments.map((c) => Date.parse(c.createdAt));
+    expect(dates).to.deep.equal([...dates].sort((x, y) => y - x));
+  });
+
   it('renders an administrator\'s raw <script> and onerror markup without running any of it', async () => {
     const el = await thread({ postId: seed.post });
     const admin = await waitUntil(() => article(el, id('xss-admin')), 'admin comment rendered').then(() => article(el, id('xss-admin'))!);
