@@ -118,6 +118,8 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
   const avatar = options.avatar ?? 'https://www.gravatar.com/avatar/{hash}?sha256=1&d=mp&s=240';
   const common = { ...(options.fetch ? { fetch: options.fetch } : {}), failure };
   const commentsUrl = () => resolveUrl(options.endpoint, 'api/v2/comments');
+  // Plain-JavaScript callers may leave it out: Artalk then says the site name is missing.
+  const site = options.site ?? '';
 
   const toComment = (raw: ArtalkComment): Comment => {
     const url = httpUrl(raw.link);
@@ -146,14 +148,14 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
       fields: { name: 'required', email: 'required', url: true },
       ...options.capabilities,
     },
-    key: `artalk:${resolveUrl(options.endpoint).href}:${options.site}`,
+    key: `artalk:${resolveUrl(options.endpoint).href}:${site}`,
 
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
       const url = commentsUrl();
       const offset = Math.max(0, Number(cursor) || 0);
       url.search = new URLSearchParams({
         page_key: postId,
-        site_name: options.site,
+        site_name: site,
         limit: String(pageSize),
         offset: String(offset),
         sort_by: order === 'newest' ? 'date_desc' : 'date_asc',
@@ -178,7 +180,7 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
           rid: draft.parentId === null ? 0 : Number(draft.parentId),
           ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
           page_key: draft.postId,
-          site_name: options.site,
+          site_name: site,
           page_title: typeof document === 'undefined' ? '' : document.title,
         },
       });
