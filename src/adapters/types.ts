@@ -18,6 +18,8 @@ export interface Capabilities {
   };
   /** Deepest level the backend keeps; the element caps its `depth` there. */
   maxDepth?: number;
+  /** The post takes no more comments (the element says "Comments are closed."). */
+  closed?: boolean;
   /** Read-only sources: where readers can reply instead ("Reply on Mastodon"). */
   replyLink?: { url: string; label: string };
   /** The visitor is signed in with the backend: the form says "Logged in as NAME" and asks no name or email. */

@@ -100,6 +100,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       // WordPress's defaults: name and email required (require_name_email), a website field.
       fields: who ? { name: 'hidden', email: 'hidden', url: false } : { name: 'required', email: 'required', url: true },
       maxDepth: options.depth ?? 5,
+      ...(open ? {} : { closed: true }),
       ...(who ? { identity: who } : {}),
     };
   }

@@ -30,6 +30,7 @@ export const messages: Messages = {
   postComment: 'Laisser un commentaire',
   posting: 'Envoi…',
   loggedInAs: (name) => `Connecté en tant que ${name}.`,
+  commentsClosed: 'Les commentaires sont fermés.',
   honeypot: 'Laissez ce champ vide',
   contentRequired: 'Veuillez écrire votre commentaire.',
   nameRequired: 'Veuillez indiquer votre nom.',

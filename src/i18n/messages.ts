@@ -32,6 +32,7 @@ export interface Messages {
   postComment: string;
   posting: string;
   loggedInAs(name: string): string;
+  commentsClosed: string;
   /** Honeypot label, read only by bots and screen readers that reach it. */
   honeypot: string;
   // Validation.
@@ -82,6 +83,7 @@ export const en: Messages = {
   postComment: 'Post Comment',
   posting: 'Posting…',
   loggedInAs: (name) => `Logged in as ${name}.`,
+  commentsClosed: 'Comments are closed.',
   honeypot: 'Leave this field empty',
   contentRequired: 'Please type your comment.',
   nameRequired: 'Please enter your name.',

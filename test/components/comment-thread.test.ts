@@ -510,3 +510,19 @@ describe('<comment-thread> on a page', () => {
     expect(time.getAttribute('title')).to.match(/ at /);
   });
 });
+
+describe('<comment-thread> closed posts', () => {
+  it('says "Comments are closed." and offers no form or Reply when the backend says so', async () => {
+    const el = await render(
+      scripted({
+        list: async () => ({ comments: seedThread }),
+        capabilities: { post: false, reply: false, closed: true },
+      }),
+    );
+    await loaded(el);
+    expect(part(el, 'closed')!.textContent).to.equal('Comments are closed.');
+    expect(shadow(el).querySelector('form')).to.equal(null);
+    expect(part(el, 'reply-button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});

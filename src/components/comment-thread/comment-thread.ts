@@ -72,6 +72,7 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart load-more - "Load more comments".
  * @csspart respond - The area holding the top-level form or the reply link.
  * @csspart reply-link - "Reply on …" for read-only sources.
+ * @csspart closed - "Comments are closed."
  * @csspart status - The polite live region announcing outcomes (visually hidden).
  *
  * @cssprop [--comment-thread-font=inherit] - Font family.
@@ -336,6 +337,9 @@ export class CommentThread extends LitElement {
         : nothing}
       <div part="respond" id="respond">
         ${top ? commentForm(top, 'top', view) : nothing}
+        ${ready && !this.capabilities.post && this.capabilities.closed
+          ? html`<p part="closed">${m.commentsClosed}</p>`
+          : nothing}
         ${ready && this.capabilities.replyLink
           ? html`<p part="reply-link"><a href=${this.capabilities.replyLink.url} rel="noopener">${this.capabilities.replyLink.label}</a></p>`
           : nothing}
