@@ -18,7 +18,9 @@ async function show(name) {
   const factory = await factories[name]();
   const endpoint = fixtureEndpoints[name];
   thread.postId = fixturePostIds[name];
-  thread.adapter = factory({ ...(endpoint ? { endpoint } : {}), fetch: fixtureFetch(name) });
+  // Artalk keys threads by site name as well as page.
+  const extra = name === 'artalk' ? { site: 'Blog' } : {};
+  thread.adapter = factory({ ...(endpoint ? { endpoint } : {}), ...extra, fetch: fixtureFetch(name) });
   history.replaceState(null, '', `?backend=${name}`);
 }
 
