@@ -29,18 +29,17 @@ export interface ThreadNode {
   readonly capAncestor?: string;
 }
 
-/**
- * Oldest first, then by id. Each comment's date is parsed once into `times`: a comparator calling
- * Date.parse parses about 2·n·log n times, which at 20,000 comments is most of the build's cost.
- */
-function byDate(times: Map<Comment, number>) {
-  const time = (c: Comment) => {
-    let t = times.get(c);
-    if (t === undefined) times.set(c, (t = Date.parse(c.createdAt)));
-    return t;
-  };
-  return (a: Comment, b: Comment) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** A comment while the tree is built: its date parsed once, its replies, whether it has a place yet. */
+interface Entry {
+  readonly comment: Comment;
+  readonly time: number;
+  kids: Entry[] | undefined;
+  placed: boolean;
 }
+
+/** Oldest first, then by id (a comparator calling Date.parse would parse about 2·n·log n dates). */
+const byDate = (a: { time: number; comment: Comment }, b: { time: number; comment: Comment }) =>
+  a.time - b.time || (a.comment.id < b.comment.id ? -1 : a.comment.id > b.comment.id ? 1 : 0);
 
 function depthCap(maxDepth: number | undefined): number {
   const cap = Math.floor(maxDepth ?? 5);
@@ -48,89 +47,101 @@ function depthCap(maxDepth: number | undefined): number {
 }
 
 function leaf(comment: Comment, depth: number, replies: readonly ThreadNode[] = []): ThreadNode {
-  return { comment, depth, replies, size: 1 + replies.reduce((n, r) => n + r.size, 0) };
+  let size = 1;
+  for (const reply of replies) size += reply.size;
+  return { comment, depth, replies, size };
 }
 
-/** Builds the tree of `comments` (any order). Linear in the number of comments, plus sorting. */
+/**
+ * Builds the tree of `comments` (any order). Linear in the number of comments, plus sorting; at
+ * 20,000 comments it must stay a small fraction of a frame budget's worth of long task.
+ */
 export function buildThread(comments: readonly Comment[], options: ThreadOptions = {}): ThreadNode[] {
   const cap = depthCap(options.maxDepth);
-  const byId = new Map<string, Comment>();
-  for (const comment of comments) if (!byId.has(comment.id)) byId.set(comment.id, comment);
-
-  const children = new Map<string, Comment[]>();
-  const roots: Comment[] = [];
-  for (const comment of byId.values()) {
-    const parent = comment.parentId;
-    if (parent !== null && parent !== comment.id && byId.has(parent)) {
-      const list = children.get(parent);
-      if (list) list.push(comment);
-      else children.set(parent, [comment]);
-    } else {
-      roots.push(comment);
-    }
+  const byId = new Map<string, Entry>();
+  for (const comment of comments) {
+    if (!byId.has(comment.id)) byId.set(comment.id, { comment, time: Date.parse(comment.createdAt), kids: undefined, placed: false });
   }
-  const compare = byDate(new Map());
-  for (const list of children.values()) list.sort(compare);
 
-  const placed = new Set<string>();
-  const kidsOf = (id: string) => (children.get(id) ?? []).filter((c) => !placed.has(c.id));
+  const roots: Entry[] = [];
+  for (const entry of byId.values()) {
+    const parentId = entry.comment.parentId;
+    const parent = parentId !== null && parentId !== entry.comment.id ? byId.get(parentId) : undefined;
+    if (parent) (parent.kids ??= []).push(entry);
+    else roots.push(entry);
+  }
+  for (const entry of byId.values()) if (entry.kids && entry.kids.length > 1) entry.kids.sort(byDate);
+
+  let placed = 0;
+  const place = (entry: Entry) => {
+    entry.placed = true;
+    placed++;
+  };
 
   // Everything below a node at the cap, in conversation order, as leaves of the cap level. Iterative:
   // a chain of 10,000 replies must not overflow the stack.
-  const flatten = (top: Comment, depth: number): ThreadNode[] => {
-    const out: ThreadNode[] = [];
-    const stack = kidsOf(top.id).reverse();
-    for (const c of stack) placed.add(c.id);
+  const flatten = (top: Entry, depth: number, out: ThreadNode[]) => {
+    const stack: Entry[] = [];
+    const pushKids = (entry: Entry) => {
+      const kids = entry.kids;
+      if (!kids) return;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        if (kids[i].placed) continue;
+        place(kids[i]);
+        stack.push(kids[i]);
+      }
+    };
+    pushKids(top);
     while (stack.length) {
-      const comment = stack.pop()!;
-      const parent = byId.get(comment.parentId!)!;
+      const entry = stack.pop()!;
+      const parent = byId.get(entry.comment.parentId!)!.comment;
       out.push({
-        ...leaf(comment, depth),
+        ...leaf(entry.comment, depth),
         inReplyTo: { id: parent.id, name: parent.author.name },
-        capAncestor: top.id,
+        capAncestor: top.comment.id,
       });
-      const kids = kidsOf(comment.id);
-      for (const c of kids) placed.add(c.id);
-      stack.push(...kids.reverse());
+      pushKids(entry);
     }
-    return out;
   };
 
   // Recursion is bounded by the cap, not by the data.
-  const level = (list: readonly Comment[], depth: number): ThreadNode[] => {
-    const out: ThreadNode[] = [];
-    for (const comment of list) {
-      if (placed.has(comment.id)) continue;
-      placed.add(comment.id);
+  const level = (list: readonly Entry[] | undefined, depth: number, out: ThreadNode[] = []): ThreadNode[] => {
+    if (!list) return out;
+    for (const entry of list) {
+      if (entry.placed) continue;
+      place(entry);
       if (depth < cap) {
-        out.push(leaf(comment, depth, level(kidsOf(comment.id), depth + 1)));
+        out.push(leaf(entry.comment, depth, level(entry.kids, depth + 1)));
       } else {
-        out.push(leaf(comment, depth), ...flatten(comment, depth));
+        out.push(leaf(entry.comment, depth));
+        flatten(entry, depth, out);
       }
     }
     return out;
   };
 
-  roots.sort(compare);
+  roots.sort(byDate);
   const top = level(roots, 1);
   // What is left sits on a parent cycle: the oldest comment of each cycle becomes top-level.
-  if (placed.size < byId.size) {
-    const rest = [...byId.values()].filter((c) => !placed.has(c.id)).sort(compare);
-    for (const comment of rest) if (!placed.has(comment.id)) top.push(...level([comment], 1));
+  if (placed < byId.size) {
+    const rest = [...byId.values()].filter((e) => !e.placed).sort(byDate);
+    for (const entry of rest) if (!entry.placed) level([entry], 1, top);
   }
-  return orderTop(top, options.order ?? 'oldest', compare);
+  return orderTop(top, options.order ?? 'oldest', byId);
 }
 
 /** Sorts top-level groups (a root and the cap-level replies that follow it stay together). */
-function orderTop(nodes: ThreadNode[], order: ThreadOrder, compare: (a: Comment, b: Comment) => number): ThreadNode[] {
-  const groups: ThreadNode[][] = [];
+function orderTop(nodes: ThreadNode[], order: ThreadOrder, byId: ReadonlyMap<string, Entry>): ThreadNode[] {
+  const groups: { time: number; comment: Comment; nodes: ThreadNode[] }[] = [];
   for (const node of nodes) {
-    if (node.capAncestor !== undefined && groups.length) groups[groups.length - 1].push(node);
-    else groups.push([node]);
+    if (node.capAncestor !== undefined && groups.length) groups[groups.length - 1].nodes.push(node);
+    else groups.push({ time: byId.get(node.comment.id)!.time, comment: node.comment, nodes: [node] });
   }
-  groups.sort((a, b) => compare(a[0].comment, b[0].comment));
+  groups.sort(byDate);
   if (order === 'newest') groups.reverse();
-  return groups.flat();
+  const out: ThreadNode[] = [];
+  for (const group of groups) for (const node of group.nodes) out.push(node);
+  return out;
 }
 
 /** Number of comments in a thread. */
