@@ -46,6 +46,12 @@ export const PageSchema = z.object({
 });
 export type Page = z.infer<typeof PageSchema>;
 
+/**
+ * Pages whose every comment an adapter has already parsed with `CommentSchema`: the element checks the
+ * comments of any other page itself, and parsing thousands of comments twice is wasted main-thread time.
+ */
+export const checkedPages = new WeakSet<Page>();
+
 /** What a visitor submits, after the form validated it. */
 export const DraftSchema = z.object({
   postId: z.string().check(z.minLength(1)),
