@@ -7,8 +7,8 @@ import type { ReactiveControllerHost } from 'lit';
 import { CommentThreadError } from '../../adapters/errors.js';
 import type { CommentAdapter } from '../../adapters/types.js';
 import { CommentErrorEvent, CommentLoadEvent } from '../../events.js';
-import { CommentSchema, type Comment, type Page } from '../../model/schemas.js';
-import { buildThread, insertIntoThread, type ThreadNode } from '../../model/thread.js';
+import { checkedPages, CommentSchema, type Comment, type Page } from '../../model/schemas.js';
+import { buildThread, countThread, insertIntoThread, type ThreadNode } from '../../model/thread.js';
 import { loadPending, savePending } from '../../storage.js';
 
 /** What the thread needs from its element. */
@@ -21,18 +21,28 @@ export interface ThreadHost extends ReactiveControllerHost, EventTarget {
   readonly strings: { loadError: string };
 }
 
-/** Comments rendered before the first paint: about a screenful and a half. */
-const FIRST = 40;
+/** Comments rendered before the first paint: more than a screenful, and a first task well under 50 ms while the code is still cold. */
+const FIRST = 20;
 /**
  * Target milliseconds of script per progressive chunk. A long task is 50 ms; the style, layout and
  * garbage collection that follow a chunk, and a slower device than the one measured, need the rest.
  */
-const CHUNK_MS = 10;
+const CHUNK_MS = 16;
 /** Bounds of a chunk, in comments: progress on a slow device, and no runaway after a few fast chunks. */
 const MIN_CHUNK = 10;
 const MAX_CHUNK = 400;
-/** Comments validated per slice, yielding between slices. */
-const VALIDATE_SLICE = 1000;
+/**
+ * Comments rendered on their own before "Load more comments" asks the reader: past a few thousand
+ * comments, every frame's style, layout and content-visibility bookkeeping grows with the DOM until
+ * frames themselves are long tasks (at 20,000 comments, frames of 100–500 ms in Chromium 156). A reader
+ * who wants more gets the next batch, rendered the same way.
+ */
+const RENDER_LIMIT = 2000;
+/**
+ * Milliseconds of validation per task. By time, not count: zod without its JIT (as under a strict
+ * Content-Security-Policy) takes about 75 µs per comment here, five times more than with it.
+ */
+const VALIDATE_MS = 8;
 
 /** Where drafts and pending comments of a thread are kept: one backend, one post. */
 export const scopeOf = (adapter: CommentAdapter | undefined, postId: string) => `${adapter?.key ?? ''}|${postId}`;
@@ -56,6 +66,15 @@ export class Thread {
   nodes: ThreadNode[] = [];
   /** Top-level subtrees rendered so far. */
   private shown = 0;
+  /** Comments in those subtrees, and in the whole tree. */
+  private rendered = 0;
+  private size = 0;
+  /** Comments progressive rendering may show before the reader asks for more. */
+  private limit = RENDER_LIMIT;
+  /** Rendering stopped at the limit with comments left: "Load more" shows them. */
+  private paused = false;
+  /** Top-level comments the visitor posted past the rendered ones, shown anyway. */
+  private posted = new Set<string>();
   total: number | undefined;
   private cursor: string | null = null;
   loadingMore = false;
@@ -63,25 +82,30 @@ export class Thread {
   dropped = 0;
   private comments: Comment[] = [];
   private pending: Comment[] = [];
-  private roots = new Map<string, string>();
+  /** Each comment's top-level comment, worked out when first asked (a reply form opens, a comment arrives). */
+  private roots?: Map<string, string>;
   private controller?: AbortController;
   private generation = 0;
   /** Milliseconds one comment takes to render here, learned from each chunk; a first guess until then. */
-  private msPerComment = 0.1;
+  private msPerComment = 0.3;
 
   constructor(private readonly host: ThreadHost) {}
 
   get visible(): readonly ThreadNode[] {
-    return this.shown >= this.nodes.length ? this.nodes : this.nodes.slice(0, this.shown);
+    if (this.shown >= this.nodes.length) return this.nodes;
+    const visible = this.nodes.slice(0, this.shown);
+    if (this.posted.size) for (const node of this.nodes.slice(this.shown)) if (this.posted.has(node.comment.id)) visible.push(node);
+    return visible;
   }
   get count(): number {
     return this.comments.length + this.pending.length;
   }
+  /** More comments to show: loaded ones past the render limit, or another page from the backend. */
   get hasMore(): boolean {
-    return this.cursor !== null;
+    return this.paused || this.cursor !== null;
   }
   /** The top-level comment under which `id` is shown. */
-  rootOf = (id: string): string | undefined => this.roots.get(id);
+  rootOf = (id: string): string | undefined => (this.roots ??= rootsOf(this.nodes)).get(id);
 
   abort(): void {
     this.generation++;
@@ -99,21 +123,25 @@ export class Thread {
     const comments = await this.validate(page);
     if (generation !== this.generation) return undefined;
     // Building a big tree is a task of its own, apart from the last validation slice.
-    if (comments.length > VALIDATE_SLICE) await tick();
+    if (comments.length > FIRST) await tick();
     if (generation !== this.generation) return undefined;
     this.comments = comments;
     this.total = page.total;
     this.cursor = page.cursor ?? null;
     this.pending = loadPending(scopeOf(adapter, this.host.postId), new Set(comments.map((c) => c.id)));
     this.shown = 0;
+    this.limit = RENDER_LIMIT;
+    this.paused = false;
+    this.posted.clear();
     this.rebuild();
     this.advance(FIRST);
     void this.progress(generation);
     return adapter;
   }
 
-  /** Loads the next page, keeping what is shown. */
+  /** Shows the next batch of loaded comments, or else loads the next page; keeps what is shown. */
   async loadMore(): Promise<void> {
+    if (this.paused) return this.showMore();
     const adapter = this.host.currentAdapter;
     if (!adapter || this.cursor === null || this.loadingMore) return;
     const generation = this.generation;
@@ -133,6 +161,7 @@ export class Thread {
       this.pending = this.pending.filter((p) => !known.has(p.id) && !comments.some((c) => c.id === p.id));
       this.cursor = page.cursor ?? null;
       if (page.total !== undefined) this.total = page.total;
+      this.limit = Math.max(this.limit, this.rendered + RENDER_LIMIT);
       this.rebuild();
       this.advance(FIRST);
       void this.progress(generation);
@@ -149,19 +178,27 @@ export class Thread {
     }
   }
 
+  /** Shows the next RENDER_LIMIT comments already loaded, progressively, with the button busy meanwhile. */
+  private async showMore(): Promise<void> {
+    const generation = this.generation;
+    this.limit = this.rendered + RENDER_LIMIT;
+    this.paused = false;
+    this.loadingMore = true;
+    this.host.changed();
+    await this.progress(generation);
+    this.loadingMore = false;
+    this.host.changed();
+  }
+
   /** Rebuilds the tree from what is loaded (after a page arrives or the depth changes). */
   rebuild(): void {
     const all = [...this.comments, ...this.pending];
-    this.nodes = buildThread(this.hasMore ? anchored(all) : all, { maxDepth: this.host.maxDepth, order: this.host.order });
-    this.roots.clear();
-    for (const top of this.nodes) {
-      const stack = [top];
-      while (stack.length) {
-        const node = stack.pop()!;
-        this.roots.set(node.comment.id, top.comment.id);
-        stack.push(...node.replies);
-      }
-    }
+    this.nodes = buildThread(this.cursor !== null ? anchored(all) : all, { maxDepth: this.host.maxDepth, order: this.host.order });
+    this.shown = Math.min(this.shown, this.nodes.length);
+    this.rendered = 0;
+    for (let i = 0; i < this.shown; i++) this.rendered += this.nodes[i].size;
+    this.size = countThread(this.nodes);
+    this.roots = undefined;
     this.host.changed();
   }
 
@@ -176,21 +213,34 @@ export class Thread {
     if (this.total !== undefined && comment.status === 'approved') this.total++;
     const before = this.nodes.length;
     this.nodes = insertIntoThread(this.nodes, comment, { maxDepth: this.host.maxDepth, order: this.host.order });
-    const parentRoot = comment.parentId !== null ? this.roots.get(comment.parentId) : undefined;
-    this.roots.set(comment.id, parentRoot ?? comment.id);
+    const parentRoot = comment.parentId !== null ? this.rootOf(comment.parentId) : undefined;
+    this.roots?.set(comment.id, parentRoot ?? comment.id);
     if (this.nodes.length > before) {
-      // A new top-level comment: keep the same subtrees rendered, plus this one.
+      // A new top-level comment: keep the same subtrees rendered, plus this one, wherever it landed.
       const index = this.nodes.findIndex((n) => n.comment.id === comment.id);
       if (index < this.shown || this.shown >= before) this.shown++;
+      else this.posted.add(comment.id);
     }
+    this.rendered++;
+    this.size++;
     this.host.changed();
   }
 
   /** Shows more top-level subtrees, about `budget` comments' worth; returns how many comments it added. */
   private advance(budget: number): number {
     let added = 0;
-    while (this.shown < this.nodes.length && added < budget) added += this.nodes[this.shown++].size;
+    while (this.shown < this.nodes.length && added < budget) {
+      const node = this.nodes[this.shown++];
+      // A comment the visitor posted past the rendered ones is on screen already.
+      if (!this.posted.delete(node.comment.id)) added += node.size;
+    }
+    this.rendered += added;
     return added;
+  }
+
+  /** Whether progressive rendering stops here for the reader: at the limit, unless little is left. */
+  private atLimit(): boolean {
+    return this.rendered >= this.limit && this.size - this.rendered > RENDER_LIMIT / 4;
   }
 
   /**
@@ -203,6 +253,11 @@ export class Thread {
     while (this.shown < this.nodes.length) {
       await tick();
       if (generation !== this.generation) return;
+      if (this.atLimit()) {
+        this.paused = true;
+        this.host.changed();
+        return;
+      }
       const start = performance.now();
       const budget = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, CHUNK_MS / this.msPerComment));
       const added = this.advance(budget);
@@ -221,15 +276,22 @@ export class Thread {
     if (!page || typeof page !== 'object' || !Array.isArray(page.comments)) {
       throw new CommentThreadError('invalid-response', 'The comment backend returned no list of comments.');
     }
+    if (checkedPages.has(page)) return page.comments;
     const valid: Comment[] = [];
     let dropped = 0;
-    for (let i = 0; i < page.comments.length; i += VALIDATE_SLICE) {
-      if (i) await tick();
-      for (const item of page.comments.slice(i, i + VALIDATE_SLICE)) {
-        const result = CommentSchema.safeParse(item);
-        if (result.success) valid.push(result.data);
-        else dropped++;
+    const items = page.comments as unknown[];
+    // A big page starts in a task of its own, apart from the one that parsed its JSON.
+    if (items.length > FIRST) await tick();
+    let deadline = performance.now() + VALIDATE_MS;
+    for (let i = 0; i < items.length; i++) {
+      // The clock is read every 16 comments: reading it is not free either.
+      if ((i & 15) === 0 && i && performance.now() > deadline) {
+        await tick();
+        deadline = performance.now() + VALIDATE_MS;
       }
+      const result = CommentSchema.safeParse(items[i]);
+      if (result.success) valid.push(result.data);
+      else dropped++;
     }
     if (dropped) {
       this.dropped += dropped;
@@ -242,6 +304,20 @@ export class Thread {
     }
     return valid;
   }
+}
+
+/** Each comment's id mapped to its top-level comment's. */
+function rootsOf(nodes: readonly ThreadNode[]): Map<string, string> {
+  const roots = new Map<string, string>();
+  for (const top of nodes) {
+    const stack = [top];
+    while (stack.length) {
+      const node = stack.pop()!;
+      roots.set(node.comment.id, top.comment.id);
+      for (const reply of node.replies) stack.push(reply);
+    }
+  }
+  return roots;
 }
 
 /** The comments whose chain of parents reaches the top within what is loaded (others wait for a later page). */
