@@ -184,11 +184,7 @@ async function load(browser, impl, n, { profile = false } = {}) {
       await cdp.send('Profiler.start');
     }
     await page.goto(`/bench/index.html?impl=${impl}&n=${n}`);
-    await page.waitForFunction(() => window.__bench.allComments !== null, null, { timeout: TIMEOUT, polling: 100 });
-    // Let the last chunk's style, layout and paint land, so their long tasks are counted too.
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500)))),
-    );
+    await settled(page);
     if (profile) {
       const { profile: cpu } = await cdp.send('Profiler.stop');
       return { profile: cpu };
@@ -202,23 +198,77 @@ async function load(browser, impl, n, { profile = false } = {}) {
       return {
         dataArrived: api ? api.responseEnd : null,
         firstComment: b.firstComment,
+        rendered: b.allComments ?? b.paused,
         allComments: b.allComments,
         longestTask: longest,
         totalBlockingTime: tbt,
         longTasks: b.longtasks.length,
-        comments: root.querySelectorAll('article').length,
+        inDom: root.querySelectorAll('article').length,
       };
     });
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await cdp.send('Runtime.getHeapUsage');
-    const dom = await cdp.send('Memory.getDOMCounters');
-    return {
-      ...result,
-      heap: heap.usedSize,
-      domNodes: dom.nodes,
-      js: jsBytes(fetched),
-    };
+    return { ...result, ...(await memory(cdp)), js: jsBytes(fetched) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Until every comment is in the DOM or the renderer paused for the reader, then two frames and a moment more. */
+async function settled(page) {
+  await page.waitForFunction(() => window.__bench.allComments !== null || window.__bench.paused !== null, null, {
+    timeout: TIMEOUT,
+    polling: 50,
+  });
+  // Let the last chunk's style, layout and paint land, so their long tasks are counted too.
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500)))),
+  );
+}
+
+/**
+ * Both garbage-collected heaps after a full collection: V8's (JavaScript objects) and Blink's Oilpan
+ * (the DOM and everything else the renderer keeps), and the number of DOM nodes.
+ */
+async function memory(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  return { heap: heap.usedSize, domHeap: heap.embedderHeapUsedSize ?? null, domNodes: dom.nodes };
+}
+
+// ---- a reader who wants every comment: "Load more comments" until all are in the DOM ----
+
+async function revealAll(browser, n) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  try {
+    await page.goto(`/bench/index.html?impl=ours&n=${n}`);
+    await settled(page);
+    const result = await page.evaluate(async () => {
+      const b = window.__bench;
+      const root = document.getElementById('subject').shadowRoot;
+      const start = performance.now();
+      let clicks = 0;
+      while (b.allComments === null) {
+        const button = root.querySelector('[part~="load-more"]');
+        if (button && !button.disabled) {
+          button.click();
+          clicks++;
+        }
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500))));
+      const during = b.longtasks.filter((t) => t.start >= start);
+      return {
+        ms: b.allComments - start,
+        clicks,
+        longestTask: during.reduce((m, t) => Math.max(m, t.duration), 0),
+        totalBlockingTime: during.reduce((s, t) => s + Math.max(0, t.duration - 50), 0),
+        inDom: root.querySelectorAll('article').length,
+      };
+    });
+    return { ...result, ...(await memory(cdp)) };
   } finally {
     await context.close();
   }
@@ -227,10 +277,6 @@ async function load(browser, impl, n, { profile = false } = {}) {
 // ---- posting a reply into a big thread: what the DOM sees change ----
 
 async function reply(browser, n) {
-  const { comments, depths } = threadOf(n);
-  // A reply at depth 2 in the middle of the thread: nothing before or after it should move.
-  const middle = depths.findIndex((d, i) => i >= n / 2 && d === 2);
-  const target = comments[middle].id;
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
@@ -239,12 +285,15 @@ async function reply(browser, n) {
   const cdp = await context.newCDPSession(page);
   try {
     await page.goto(`/bench/index.html?impl=ours&n=${n}`);
-    await page.waitForFunction(() => window.__bench.allComments !== null, null, { timeout: TIMEOUT, polling: 100 });
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    await settled(page);
     const nodes = (await cdp.send('Memory.getDOMCounters')).nodes;
-    const result = await page.evaluate(async (id) => {
+    const result = await page.evaluate(async () => {
       const host = document.getElementById('subject');
       const root = host.shadowRoot;
+      // A reply at depth 2 in the middle of what is shown: nothing before or after it should move.
+      const candidates = root.querySelectorAll('article[part~="depth-2"]');
+      const article = candidates[candidates.length >> 1];
+      const target = article.dataset.commentId;
       const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
       // Which top-level subtree a mutation happened in ('outside' for the form area and live region).
       const topOf = (node) => {
@@ -287,7 +336,6 @@ async function reply(browser, n) {
           };
         };
       };
-      const article = root.querySelector(`article[data-comment-id="${id}"]`);
       const openStop = watch();
       const t0 = performance.now();
       article.querySelector('[part~="reply-button"]').click();
@@ -318,13 +366,9 @@ async function reply(browser, n) {
       const present = !!root.querySelector(`article[data-comment-id="${newId}"]`);
       await frame();
       await new Promise((done) => setTimeout(done, 300));
-      return {
-        open,
-        post: { ms: postMs, present, ...postStop() },
-        topLevel: root.querySelector('[part~="list"]').children.length,
-      };
-    }, target);
-    return { n, target, domNodes: nodes, ...result };
+      return { target, open, post: { ms: postMs, present, ...postStop() } };
+    });
+    return { n, domNodes: nodes, ...result };
   } finally {
     await context.close();
   }
@@ -356,12 +400,14 @@ export function table(results) {
   const head = [
     'comments',
     'renderer',
-    'JS gzip kB',
+    'JS kB gzip',
     'first comment ms',
-    'all comments ms',
+    'rendered ms',
+    'in DOM',
     'longest task ms',
     'TBT ms',
     'JS heap MB',
+    'JS + DOM heap MB',
     'DOM nodes',
   ];
   const rows = [];
@@ -373,54 +419,60 @@ export function table(results) {
         impl === 'ours' ? '`<comment-thread>`' : 'plain-DOM reference',
         fmt.kB(m.jsGzip),
         fmt.ms(m.firstComment),
-        fmt.ms(m.allComments),
+        fmt.ms(m.rendered),
+        fmt.int(m.inDom),
         fmt.ms(m.longestTask),
         fmt.ms(m.totalBlockingTime),
         fmt.MB(m.heap),
+        fmt.MB(m.domHeap === null ? null : m.heap + m.domHeap),
         fmt.int(m.domNodes),
       ]);
     }
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [
-    line(head),
-    `|${widths.map((w, i) => (i < 2 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
+  const line = (cells) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i < 2 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(head), rule, ...rows.map(line)].join('\n');
 }
 
+/** The issue's budgets, checked against this run. */
 function verdicts(results) {
   const out = [];
   const at = (n) => results.sizes.find((s) => s.n === n);
-  for (const n of BUDGETS.longTaskAt) {
-    const s = at(n);
+  const n = (v) => v.toLocaleString('en-US');
+  for (const size of BUDGETS.longTaskAt) {
+    const s = at(size);
     if (!s) continue;
     const v = s.ours.max.longestTask;
     out.push({
       ok: v <= BUDGETS.longTaskMs,
-      text: `no task over ${BUDGETS.longTaskMs} ms at ${n.toLocaleString('en-US')}: longest ${fmt.ms(v)} ms over all runs`,
+      text: `no task over ${BUDGETS.longTaskMs} ms while ${n(size)} comments load and render: longest ${fmt.ms(v)} ms over all runs`,
     });
   }
   const t = at(BUDGETS.timeAt);
   if (t) {
-    const ratio = t.ours.median.allComments / t.reference.median.allComments;
+    const all = t.ours.median.inDom === BUDGETS.timeAt;
+    const ratio = t.ours.median.rendered / t.reference.median.rendered;
     out.push({
-      ok: ratio <= BUDGETS.timeRatio,
-      text: `time to all comments at ${BUDGETS.timeAt.toLocaleString('en-US')}: ${ratio.toFixed(2)}× the reference (budget ${BUDGETS.timeRatio}×)`,
+      ok: all && ratio <= BUDGETS.timeRatio,
+      text: `time to all ${n(BUDGETS.timeAt)} comments in the DOM: ${ratio.toFixed(2)}× the reference (budget ${BUDGETS.timeRatio}×)${all ? '' : ' — not all were rendered'}`,
     });
   }
   const h = at(BUDGETS.heapAt);
   if (h) {
-    const ratio = h.ours.median.heap / h.reference.median.heap;
+    // Like for like: ours with every comment in the DOM too (after "Load more" where it paused).
+    const ours = h.revealAll ?? { heap: h.ours.median.heap, domHeap: h.ours.median.domHeap };
+    const ref = h.reference.median;
+    const total = (ours.heap + ours.domHeap) / (ref.heap + ref.domHeap);
     out.push({
-      ok: ratio <= BUDGETS.heapRatio,
-      text: `JS heap at ${BUDGETS.heapAt.toLocaleString('en-US')}: ${ratio.toFixed(2)}× the reference (budget ${BUDGETS.heapRatio}×)`,
+      ok: total <= BUDGETS.heapRatio,
+      text: `heap with all ${n(BUDGETS.heapAt)} comments in the DOM (JavaScript + DOM): ${total.toFixed(2)}× the reference (budget ${BUDGETS.heapRatio}×); JavaScript heap alone ${(ours.heap / ref.heap).toFixed(1)}×`,
     });
   }
   return out;
 }
+
+const KEYS = ['dataArrived', 'firstComment', 'rendered', 'allComments', 'inDom', 'longestTask', 'totalBlockingTime', 'heap', 'domHeap', 'domNodes'];
 
 async function main() {
   lock();
@@ -433,65 +485,41 @@ async function main() {
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   const { server, url } = await serve({ root, routes });
-  const browser = await chromium.launch({
-    executablePath: ensureChromium(),
-    headless: true,
-    args: chromiumArgs,
-  });
+  const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: chromiumArgs });
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
   const results = {
     date: new Date().toISOString(),
-    commit:
-      spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
-        cwd: root,
-        encoding: 'utf8',
-      }).stdout.trim() || null,
+    commit: commit || null,
     machine: machine(browser.version()),
-    settings: {
-      sizes: SIZES,
-      runs: RUNS,
-      warmup: WARMUP,
-      viewport: '1280×800',
-      gzip: 'level 9',
-    },
+    settings: { sizes: SIZES, runs: RUNS, warmup: WARMUP, viewport: '1280×800', gzip: 'level 9' },
     sizes: [],
   };
   const original = browser.newContext.bind(browser);
   browser.newContext = (options) => original({ ...options, baseURL: url });
-  console.log(
-    `${results.machine.cpu}, ${results.machine.cores} cores · ${results.machine.browser} · ${RUNS} runs after ${WARMUP} warm-up\n`,
-  );
+  const { cpu, cores, browser: version } = results.machine;
+  console.log(`${cpu}, ${cores} cores · ${version} · median of ${RUNS} runs after ${WARMUP} warm-up\n`);
   try {
     for (const n of SIZES) {
       const samples = { ours: [], reference: [] };
       for (let i = 0; i < WARMUP + RUNS; i++) {
         for (const impl of IMPLS) {
           const run = await load(browser, impl, n);
-          if (run.comments !== n) throw new Error(`${impl} rendered ${run.comments} of ${n} comments`);
+          if (run.allComments === null && impl === 'reference') throw new Error(`the reference rendered ${run.inDom} of ${n}`);
           if (i >= WARMUP) samples[impl].push(run);
         }
         process.stdout.write(`\r${n.toLocaleString('en-US')} comments: run ${i + 1}/${WARMUP + RUNS}   `);
       }
       const size = { n };
       for (const impl of IMPLS) {
-        const pick = (key) =>
-          samples[impl].map((s) => (key === 'jsGzip' ? s.js.gzip : key === 'jsRaw' ? s.js.raw : s[key]));
-        const keys = [
-          'jsGzip',
-          'jsRaw',
-          'dataArrived',
-          'firstComment',
-          'allComments',
-          'longestTask',
-          'totalBlockingTime',
-          'heap',
-          'domNodes',
-        ];
+        const pick = (key) => samples[impl].map((s) => (key === 'jsGzip' ? s.js.gzip : key === 'jsRaw' ? s.js.raw : s[key]));
         size[impl] = {
-          median: Object.fromEntries(keys.map((k) => [k, median(pick(k))])),
+          median: Object.fromEntries(['jsGzip', 'jsRaw', ...KEYS].map((k) => [k, median(pick(k))])),
           max: { longestTask: Math.max(...pick('longestTask')) },
-          runs: samples[impl].map(({ comments: _c, ...s }) => s),
+          runs: samples[impl],
         };
       }
+      // Where ours paused for the reader, one more load that asks for everything, as a reader might.
+      if (size.ours.median.inDom < n) size.revealAll = await revealAll(browser, n);
       if (PROFILE) {
         const { profile } = await load(browser, 'ours', n, { profile: true });
         size.ours.profile = profileBreakdown(profile, build);
@@ -505,14 +533,8 @@ async function main() {
       results.reply = {
         n: REPLY_N,
         domNodes: runs[0].domNodes,
-        open: {
-          ms: median(runs.map((r) => r.open.ms)),
-          ...without(runs[0].open, 'ms'),
-        },
-        post: {
-          ms: median(runs.map((r) => r.post.ms)),
-          ...without(runs[0].post, 'ms'),
-        },
+        open: { ms: median(runs.map((r) => r.open.ms)), ...without(runs[0].open, 'ms') },
+        post: { ms: median(runs.map((r) => r.post.ms)), ...without(runs[0].post, 'ms') },
         runs,
       };
     }
@@ -523,22 +545,27 @@ async function main() {
 
   console.log(table(results));
   for (const size of results.sizes) {
-    const p = size.ours.profile;
-    if (p)
+    const r = size.revealAll;
+    if (r) {
       console.log(
-        `\n${size.n.toLocaleString('en-US')} comments, where <comment-thread>'s main-thread time went (one profiled load, ms): ${Object.entries(
-          p,
-        )
-          .map(([k, v]) => `${k} ${fmt.ms(v)}`)
-          .join(' · ')}`,
+        `\n${size.n.toLocaleString('en-US')} comments, "Load more comments" until all are in the DOM (${r.clicks} clicks): ` +
+          `${fmt.ms(r.ms)} ms, longest task ${fmt.ms(r.longestTask)} ms, TBT ${fmt.ms(r.totalBlockingTime)} ms, ` +
+          `JS heap ${fmt.MB(r.heap)} MB, JS + DOM heap ${fmt.MB(r.heap + r.domHeap)} MB, ${fmt.int(r.domNodes)} DOM nodes`,
       );
+    }
+  }
+  for (const size of results.sizes) {
+    const p = size.ours.profile;
+    if (!p) continue;
+    const parts = Object.entries(p).map(([k, v]) => `${k} ${fmt.ms(v)}`);
+    console.log(`\n${size.n.toLocaleString('en-US')} comments, <comment-thread>'s main thread by module (one profiled load, ms): ${parts.join(' · ')}`);
   }
   if (results.reply) {
     const { open, post, n, domNodes } = results.reply;
     console.log(
-      `\nReply into the ${n.toLocaleString('en-US')}-comment thread (${domNodes.toLocaleString('en-US')} DOM nodes): ` +
-        `opening the form ${fmt.ms(open.ms)} ms, ${open.added} nodes added, ${open.removed} removed, ${open.attributes} attributes, ${open.subtrees} top-level subtree(s) touched; ` +
-        `posting ${fmt.ms(post.ms)} ms (round trip included), ${post.added} nodes added, ${post.removed} removed, ${post.attributes} attributes, ${post.text} texts, ${post.subtrees} top-level subtree(s) touched${post.present ? '' : ' — the reply did NOT appear'}.`,
+      `\nReply into the ${n.toLocaleString('en-US')}-comment thread (${domNodes.toLocaleString('en-US')} DOM nodes):\n` +
+        `  opening the form: ${fmt.ms(open.ms)} ms; ${open.added} nodes added, ${open.removed} removed, ${open.attributes} attributes changed; ${open.subtrees} top-level subtree touched\n` +
+        `  posting: ${fmt.ms(post.ms)} ms with the round trip; ${post.added} nodes added, ${post.removed} removed, ${post.attributes} attributes and ${post.text} texts changed; ${post.subtrees} top-level subtree touched${post.present ? '' : ' — the reply did NOT appear'}`,
     );
   }
   const checks = verdicts(results);
