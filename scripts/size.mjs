@@ -113,12 +113,13 @@ export function staticClosure(graph, file, into = new Set()) {
   return into;
 }
 
-/** The adapter a source module belongs to, given the adapter names: wordpress-submit.ts → wordpress. */
+/** The adapter a source module belongs to, given the adapter names: wordpress-submit.ts → wordpress, http.ts → none. */
 function adapterOfModule(source, names) {
   const m = /^src\/adapters\/([\w-]+)\.ts$/.exec(source);
   if (!m || SHARED_ADAPTER_MODULES.has(m[1])) return undefined;
   const matches = names.filter((n) => m[1] === n || m[1].startsWith(`${n}-`));
-  return matches.sort((a, b) => b.length - a.length)[0] ?? m[1];
+  // A module named after no adapter (comments-file.ts, say) is shared plumbing.
+  return matches.sort((a, b) => b.length - a.length)[0];
 }
 
 /**
