@@ -73,7 +73,10 @@ beforeEach(() => {
   sessionStorage.clear();
 });
 
-describe('<comment-thread> progressive rendering', () => {
+describe('<comment-thread> progressive rendering', function () {
+  // Thousands of comments through Lit's development build: slow on a busy machine, and never timed here.
+  this.timeout(60_000);
+
   it('shows a first chunk before the rest, then every comment, in reading order', async () => {
     const comments = bigThread(1500);
     const el = await render(comments);

@@ -28,7 +28,7 @@ const FIRST = 20;
  * Target milliseconds of script per progressive chunk. A long task is 50 ms; the style, layout and
  * garbage collection that follow a chunk, and a slower device than the one measured, need the rest.
  */
-const CHUNK_MS = 16;
+const CHUNK_MS = 20;
 /** Bounds of a chunk, in comments: progress on a slow device, and no runaway after a few fast chunks. */
 const MIN_CHUNK = 10;
 const MAX_CHUNK = 400;
@@ -139,6 +139,9 @@ export class Thread {
     this.paused = false;
     this.posted.clear();
     this.rebuild();
+    // The first comments render in a task of their own: at 20,000 comments the build alone is 20–50 ms.
+    if (comments.length > FIRST) await tick();
+    if (generation !== this.generation) return undefined;
     this.advance(FIRST);
     void this.progress(generation);
     return adapter;
@@ -243,9 +246,9 @@ export class Thread {
     return added;
   }
 
-  /** Whether progressive rendering stops here for the reader: at the limit, unless little is left. */
-  private atLimit(): boolean {
-    return this.rendered >= this.limit && this.size - this.rendered > RENDER_LIMIT / 4;
+  /** Comments progressive rendering may still add before it waits for the reader; all of them when little is left past the limit. */
+  private allowance(): number {
+    return this.size - this.limit <= RENDER_LIMIT / 4 ? Infinity : this.limit - this.rendered;
   }
 
   /**
@@ -258,13 +261,14 @@ export class Thread {
     while (this.shown < this.nodes.length) {
       await tick();
       if (generation !== this.generation) return;
-      if (this.atLimit()) {
+      const allowance = this.allowance();
+      if (allowance <= 0) {
         this.paused = true;
         this.host.changed();
         return;
       }
       const start = performance.now();
-      const budget = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, CHUNK_MS / this.msPerComment));
+      const budget = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, CHUNK_MS / this.msPerComment), allowance);
       const added = this.advance(budget);
       this.host.changed();
       await this.host.updateComplete;
