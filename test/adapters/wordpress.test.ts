@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { CommentThreadError } from '../../src/adapters/errors.js';
 import type { CommentAdapter } from '../../src/adapters/types.js';
 import { postRef, wordpress, type WordPressOptions } from '../../src/adapters/wordpress.js';
 import type { Draft } from '../../src/model/schemas.js';
+import { rejection } from './stub.js';
 
 interface Call {
   url: URL;
@@ -71,15 +71,6 @@ const draft = (extra: Partial<Draft> = {}): Draft => ({
   ...extra,
 });
 
-async function rejection(promise: Promise<unknown>): Promise<CommentThreadError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(CommentThreadError);
-    return error as CommentThreadError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const make = (fetch: typeof globalThis.fetch, extra: Partial<WordPressOptions> = {}) =>
   wordpress({ endpoint: SITE, fetch, ...extra });

@@ -1,25 +1,16 @@
 // Runs only through `npm run test:isso` (scripts/test-isso.mjs), which boots Isso's own server seeded
 // with the model page's thread and serves its address as /__integration-env.js.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { CommentThreadError } from '../../../src/adapters/errors.js';
 import { isso } from '../../../src/adapters/isso.js';
 import type { CommentThread } from '../../../src/components/comment-thread/comment-thread.js';
 import '../../../src/define.js';
 import { article, fill, loaded, parts, shadow, submit } from '../../helpers.js';
+import { rejection } from '../../adapters/stub.js';
 
 const env = (await import('/__integration-env.js' as string)) as { endpoint: string; path: string };
 const signal = new AbortController().signal;
 const draft = (content: string, name: string, parentId: string | null = null) => ({ postId: env.path, parentId, content, author: { name, email: '' } });
 
-async function rejection(promise: Promise<unknown>): Promise<CommentThreadError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(CommentThreadError);
-    return error as CommentThreadError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The comment whose replies list holds a comment, or null at the top. */
 const parentOf = (el: CommentThread, id: string) =>

@@ -2,25 +2,16 @@
 // seeded with the model page's thread and serves its address as /__waline-env.js.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waline } from '../../../src/adapters/waline.js';
-import { CommentThreadError } from '../../../src/adapters/errors.js';
 import type { CommentThread } from '../../../src/components/comment-thread/comment-thread.js';
 import '../../../src/define.js';
 import type { Comment } from '../../../src/model/schemas.js';
 import { article, fill, loaded, parts, shadow, submit } from '../../helpers.js';
+import { rejection } from '../../adapters/stub.js';
 
 const env = (await import('/__integration-env.js' as string)) as { endpoint: string; path: string };
 const signal = new AbortController().signal;
 const byName = (comments: Comment[], name: string) => comments.filter((c) => c.author.name === name);
 
-async function rejection(promise: Promise<unknown>): Promise<CommentThreadError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(CommentThreadError);
-    return error as CommentThreadError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('waline adapter against a real Waline server', () => {
   it('lists the seeded thread with real parents, UTC dates and rendered HTML', async () => {
