@@ -14,6 +14,7 @@ export type {
   ListQuery,
   SubmitOptions,
 } from './adapters/types.js';
+export { readWrite } from './adapters/types.js';
 export { registerBackend, type BackendLoader } from './adapters/registry.js';
 export { httpDefaults, parse, readJson, request, type RequestOptions } from './adapters/http.js';
 export {

@@ -10,7 +10,14 @@ import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { errorBody, getJson, httpError, httpUrl, resolveUrl } from './http.js';
-import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+import {
+  readWrite,
+  type BackendFactory,
+  type Capabilities,
+  type CommentAdapter,
+  type ListQuery,
+  type SubmitOptions,
+} from './types.js';
 
 export interface ArtalkOptions {
   /** The Artalk server, as given to Artalk's own client as `server`. */
@@ -81,9 +88,13 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
     });
   }
   if (body.err_no_site) {
-    return new CommentThreadError('rejected', `Artalk has no site with this name: ${body.msg ?? ''}`.trim(), { ...init, reason: 'invalid-post' });
+    return new CommentThreadError('rejected', `Artalk has no site with this name: ${body.msg ?? ''}`.trim(), {
+      ...init,
+      reason: 'invalid-post',
+    });
   }
-  if (body.msg && response.status < 500) return new CommentThreadError('rejected', body.msg, { ...init, reason: 'invalid' });
+  if (body.msg && response.status < 500)
+    return new CommentThreadError('rejected', body.msg, { ...init, reason: 'invalid' });
   return httpError(response, url, body.msg ? `The comment server answered ${response.status}: ${body.msg}` : undefined);
 }
 
@@ -93,14 +104,25 @@ const WALL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 function zoneReader(timeZone: string): (local: string) => string | undefined {
   const fixed = /^([+-])(\d{2}):(\d{2})$/.exec(timeZone);
   // Throws a RangeError at once for an unknown zone: a configuration mistake worth seeing early.
-  const format = fixed ? undefined : new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  });
+  const format = fixed
+    ? undefined
+    : new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
   /** Milliseconds the zone is ahead of UTC at an instant. */
   const offsetAt = (instant: number): number => {
     if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
     const part = Object.fromEntries(format!.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
-    return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - (instant - (instant % 1000));
+    return (
+      Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - (instant - (instant % 1000))
+    );
   };
   return (local) => {
     const m = WALL.exec(local.trim());
@@ -123,7 +145,9 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
 
   const toComment = (raw: ArtalkComment): Comment => {
     const url = httpUrl(raw.link);
-    const avatarUrl = raw.email_encrypted ? httpUrl(avatar.replace('{hash}', encodeURIComponent(raw.email_encrypted))) : undefined;
+    const avatarUrl = raw.email_encrypted
+      ? httpUrl(avatar.replace('{hash}', encodeURIComponent(raw.email_encrypted)))
+      : undefined;
     return {
       id: String(raw.id),
       parentId: raw.rid ? String(raw.rid) : null,
@@ -142,12 +166,7 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
   };
 
   return {
-    capabilities: {
-      post: true,
-      reply: true,
-      fields: { name: 'required', email: 'required', url: true },
-      ...options.capabilities,
-    },
+    capabilities: readWrite(options.capabilities),
     key: `artalk:${resolveUrl(options.endpoint).href}:${site}`,
 
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
@@ -163,7 +182,11 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
       const { data } = await getJson(url.href, List, { ...common, signal });
       const roots = data.comments.filter((c) => c.rid === 0).length;
       const next = offset + roots;
-      return { comments: data.comments.map(toComment), total: data.count, cursor: roots > 0 && next < data.roots_count ? String(next) : null };
+      return {
+        comments: data.comments.map(toComment),
+        total: data.count,
+        cursor: roots > 0 && next < data.roots_count ? String(next) : null,
+      };
     },
 
     async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {

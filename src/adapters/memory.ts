@@ -6,7 +6,14 @@ import * as z from 'zod/mini';
 import { CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { readCommentsFile } from './comments-file.js';
-import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+import {
+  readWrite,
+  type BackendFactory,
+  type Capabilities,
+  type CommentAdapter,
+  type ListQuery,
+  type SubmitOptions,
+} from './types.js';
 
 /** `off`: every comment is published. `all`: every comment is held. `first-time`: WordPress's default,
  * a name and email with no approved comment yet is held. */
@@ -96,12 +103,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
       signal.addEventListener('abort', () => (clearTimeout(id), fail()), { once: true });
     });
 
-  const capabilities: Capabilities = {
-    post: true,
-    reply: true,
-    fields: { name: 'required', email: 'required', url: true },
-    ...options.capabilities,
-  };
+  const capabilities: Capabilities = readWrite(options.capabilities);
 
   return {
     capabilities,

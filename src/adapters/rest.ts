@@ -8,7 +8,14 @@ import * as z from 'zod/mini';
 import { checkedPages, CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
-import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+import {
+  readWrite,
+  type BackendFactory,
+  type Capabilities,
+  type CommentAdapter,
+  type ListQuery,
+  type SubmitOptions,
+} from './types.js';
 
 export interface RestOptions {
   /** Base URL of the server's API, absolute or relative to the page. */
@@ -60,10 +67,14 @@ async function parseComments(items: readonly unknown[], url: string): Promise<Co
     else {
       const issue = result.error.issues[0];
       const where = ['comments', i, ...(issue?.path ?? [])].join('.');
-      throw new CommentThreadError('invalid-response', `Unexpected answer from ${url} at ${where}: ${issue?.message ?? 'invalid data'}.`, {
-        url,
-        cause: result.error,
-      });
+      throw new CommentThreadError(
+        'invalid-response',
+        `Unexpected answer from ${url} at ${where}: ${issue?.message ?? 'invalid data'}.`,
+        {
+          url,
+          cause: result.error,
+        },
+      );
     }
   }
   return comments;
@@ -92,12 +103,7 @@ export function rest(options: RestOptions): CommentAdapter {
   const commentsUrl = (postId: string) => resolveUrl(options.endpoint, `posts/${encodeURIComponent(postId)}/comments`);
   const common = { headers: options.headers ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}) };
   return {
-    capabilities: {
-      post: true,
-      reply: true,
-      fields: { name: 'required', email: 'required', url: true },
-      ...options.capabilities,
-    },
+    capabilities: readWrite(options.capabilities),
     key: `rest:${resolveUrl(options.endpoint).href}`,
 
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {

@@ -62,3 +62,12 @@ export interface BackendOptions {
 }
 
 export type BackendFactory = (options: BackendOptions) => CommentAdapter;
+
+/** What a blog's comment backend usually allows: posting and replying, name and email required, a website
+ * field; `overrides` (an adapter's options, a server's settings) win. */
+export const readWrite = (overrides: Partial<Capabilities> = {}): Capabilities => ({
+  post: true,
+  reply: true,
+  fields: { name: 'required', email: 'required', url: true },
+  ...overrides,
+});

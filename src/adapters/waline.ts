@@ -9,7 +9,14 @@ import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { errorBody, getJson, httpError, httpUrl, parse, resolveUrl, type JsonRequestOptions } from './http.js';
-import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+import {
+  readWrite,
+  type BackendFactory,
+  type Capabilities,
+  type CommentAdapter,
+  type ListQuery,
+  type SubmitOptions,
+} from './types.js';
 
 export interface WalineOptions {
   /** The Waline server, as given to Waline's own client as `serverURL`. */
@@ -62,19 +69,25 @@ const Envelope = z.object({
 
 function envelopeMessage(errmsg: z.infer<typeof Envelope>['errmsg']): string {
   if (typeof errmsg === 'string') return errmsg;
-  return Object.values(errmsg ?? {}).map(String).join(' ');
+  return Object.values(errmsg ?? {})
+    .map(String)
+    .join(' ');
 }
 
 // Waline's wording for its two business refusals (controller/comment.js), in every language of its
 // src/locales/*.json, since `lang` picks the language of the message.
 const REASONS: [RegExp, string][] = [
   [/duplica|doppelt|dupliqu|重複|중복|дублир|trùng lặp|之前已[经經][发發]过|之前已經發過/i, 'duplicate'],
-  [/too fast|zu schnell|muy rápido|trop rapidement|troppo velocemente|速すぎ|너무 빠릅|rápido demais|слишком быстр|quá nhanh|太快/i, 'flood'],
+  [
+    /too fast|zu schnell|muy rápido|trop rapidement|troppo velocemente|速すぎ|너무 빠릅|rápido demais|слишком быстр|quá nhanh|太快/i,
+    'flood',
+  ],
 ];
 
 function rejected(errno: number, errmsg: z.infer<typeof Envelope>['errmsg'], url: string): CommentThreadError {
   const message = envelopeMessage(errmsg).trim() || `The Waline server refused the comment (errno ${errno}).`;
-  const reason = REASONS.find(([pattern]) => pattern.test(message))?.[1] ?? (errno === 1001 ? 'content-invalid' : String(errno));
+  const reason =
+    REASONS.find(([pattern]) => pattern.test(message))?.[1] ?? (errno === 1001 ? 'content-invalid' : String(errno));
   return new CommentThreadError('rejected', message, { reason, url });
 }
 
@@ -82,7 +95,11 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
   const body = Envelope.safeParse(await errorBody(response, url));
   const given = body.success ? envelopeMessage(body.data.errmsg) : '';
   if (response.status === 401) {
-    return new CommentThreadError('rejected', 'This Waline server asks commenters to log in.', { status: 401, reason: 'login-required', url });
+    return new CommentThreadError('rejected', 'This Waline server asks commenters to log in.', {
+      status: 401,
+      reason: 'login-required',
+      url,
+    });
   }
   if (response.status === 403) {
     // Waline answers a bare 403 for a Referer outside SECURE_DOMAINS, a missing Turnstile/reCAPTCHA
@@ -109,7 +126,8 @@ async function call<T extends z.core.$ZodType>(url: string, schema: T, init: Jso
 const id = (value: string | number) => String(value);
 
 /** Site owners sometimes store `example.org` without a scheme; Waline's client links it as http. */
-const website = (link: string | null | undefined) => httpUrl(link) ?? (link && !/^\w+:/.test(link) ? httpUrl(`http://${link}`) : undefined);
+const website = (link: string | null | undefined) =>
+  httpUrl(link) ?? (link && !/^\w+:/.test(link) ? httpUrl(`http://${link}`) : undefined);
 
 function toComment(raw: WalineComment, parentId: string | null): Comment {
   const url = website(raw.link);
@@ -146,12 +164,7 @@ export function waline(options: WalineOptions): CommentAdapter {
   const known = new Map<string, { pid: string | number; rid: string | number; nick: string }>();
 
   return {
-    capabilities: {
-      post: true,
-      reply: true,
-      fields: { name: 'required', email: 'required', url: true },
-      ...options.capabilities,
-    },
+    capabilities: readWrite(options.capabilities),
     key: `waline:${resolveUrl(options.endpoint).href}`,
 
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
@@ -184,7 +197,10 @@ export function waline(options: WalineOptions): CommentAdapter {
     async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
       const url = resolveUrl(options.endpoint, `${api}comment`);
       url.searchParams.set('lang', lang);
-      const parent = draft.parentId === null ? undefined : (known.get(draft.parentId) ?? { pid: draft.parentId, rid: draft.parentId, nick: '' });
+      const parent =
+        draft.parentId === null
+          ? undefined
+          : (known.get(draft.parentId) ?? { pid: draft.parentId, rid: draft.parentId, nick: '' });
       const body = {
         url: draft.postId,
         comment: draft.content,
@@ -196,7 +212,11 @@ export function waline(options: WalineOptions): CommentAdapter {
       };
       const raw = await call(url.href, WalineComment, { ...common, method: 'POST', json: body, signal });
       const comment = toComment(raw, draft.parentId);
-      known.set(comment.id, { pid: raw.objectId, rid: parent?.rid ?? raw.objectId, nick: raw.nick ?? draft.author.name });
+      known.set(comment.id, {
+        pid: raw.objectId,
+        rid: parent?.rid ?? raw.objectId,
+        nick: raw.nick ?? draft.author.name,
+      });
       return comment;
     },
   };
