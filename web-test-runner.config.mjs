@@ -4,7 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
-import { testServer } from './test/server/plugin.mjs';
+import { testCommands, testServer } from './test/server/plugin.mjs';
 
 const executablePath = ensureChromium();
 
@@ -15,6 +15,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     // Docs examples import the package by name, as its users do.
     { name: 'self-reference', resolveImport: ({ source }) => (source === 'comment-thread' ? '/src/index.ts' : undefined) },
+    testCommands(),
   ],
   middleware: [testServer()],
   browsers: [

@@ -4,6 +4,7 @@
  * shapes and error vocabulary.
  */
 import * as z from 'zod/mini';
+import { CommentSchema, PageSchema, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError, isAbort } from './errors.js';
 
 export interface RequestOptions {
@@ -36,6 +37,8 @@ export interface HttpDefaults {
 export const httpDefaults: HttpDefaults = { timeout: 15_000, retries: 2, backoff: 400, maxRetryAfter: 10 };
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+/** Statuses whose answers have no body (a Response with one cannot be built). */
+const NULL_BODY = new Set([204, 205, 304]);
 
 const cancelled = () => new CommentThreadError('aborted', 'The request was cancelled.');
 
@@ -89,6 +92,7 @@ export async function request(url: string, options: RequestOptions = {}): Promis
       controller.abort();
     }, timeout);
     let failure: CommentThreadError;
+    let stage: 'headers' | 'body' = 'headers';
     try {
       const init: RequestInit = { method, headers, signal: controller.signal };
       if (body !== undefined) init.body = body;
@@ -101,14 +105,19 @@ export async function request(url: string, options: RequestOptions = {}): Promis
         await sleep(wait !== undefined ? wait * 1000 : backoffDelay(attempt), outer);
         continue;
       }
-      return response;
+      stage = 'body';
+      // The body is read within the attempt: the time limit covers a server that sends its headers and
+      // then stalls, and a connection cut in the middle of the answer is retried like one cut before it.
+      return await buffered(response);
     } catch (error) {
       if (outer?.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.', { url, cause: error });
       failure = timedOut
         ? new CommentThreadError('timeout', `The server did not answer in ${Math.round(timeout / 1000)} s.`, { url })
         : isAbort(error) || error instanceof CommentThreadError
           ? CommentThreadError.from(error)
-          : new CommentThreadError('network', 'Could not reach the comment server.', { url, cause: error });
+          : stage === 'body'
+            ? new CommentThreadError('network', 'The connection was lost while reading the answer.', { url, cause: error })
+            : new CommentThreadError('network', 'Could not reach the comment server.', { url, cause: error });
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', forward);
@@ -116,6 +125,16 @@ export async function request(url: string, options: RequestOptions = {}): Promis
     if (attempt >= retries) throw failure;
     await sleep(backoffDelay(attempt), outer);
   }
+}
+
+/** The response with its body read to the end, so it can be read again without the network; `url` and
+ * `redirected` kept (the WordPress adapter reads where a form post landed). */
+async function buffered(response: Response): Promise<Response> {
+  // An opaque redirect (`redirect: 'manual'`) has status 0 and nothing to read.
+  if (response.type === 'opaqueredirect' || response.status < 200) return response;
+  const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
 }
 
 const backoffDelay = (attempt: number) => httpDefaults.backoff * 2 ** attempt * (0.75 + Math.random() * 0.5);
@@ -251,4 +270,33 @@ export function errorPageText(html: string): string | undefined {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const text = (doc.querySelector('p')?.textContent || doc.title || '').replace(/\s+/g, ' ').trim();
   return text || undefined;
+}
+
+/**
+ * What an adapter hands the element, checked against the model: `build` maps the backend's parsed answer,
+ * and anything odd in it (a date `Date` cannot read, an empty id, a mapping that throws a RangeError)
+ * becomes `invalid-response` naming the URL and the field, never an invalid page or a stray exception.
+ * The property tests (test/fuzz/) hold every adapter to it.
+ */
+export function toPage(url: string, build: () => Page): Page {
+  return checked(PageSchema, url, build);
+}
+
+/** As `toPage`, for the comment a submit created. */
+export function toComment(url: string, build: () => Comment): Comment {
+  return checked(CommentSchema, url, build);
+}
+
+function checked<T extends z.core.$ZodType>(schema: T, url: string, build: () => unknown): z.infer<T> {
+  let value: unknown;
+  try {
+    value = build();
+  } catch (error) {
+    if (error instanceof CommentThreadError) throw error;
+    throw new CommentThreadError('invalid-response', `Unexpected answer from ${url}: ${error instanceof Error ? error.message : String(error)}.`, {
+      url,
+      cause: error,
+    });
+  }
+  return parse(schema, value, url);
 }

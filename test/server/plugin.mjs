@@ -2,7 +2,11 @@
 // one store per test-chosen id) under /test-api/rest/{store}/, serves static JSON files under
 // /test-api/json/, and counts requests so tests can assert "exactly one POST".
 //   POST /test-api/reset/{store}  body: { comments?: Comment[], moderation?: 'off' | 'all', fail?: {...} }
-//   GET  /test-api/log/{store}    → the requests received, for assertions
+//   GET  /test-api/log/{store}    → the requests received, for assertions (`created`: the id a POST created)
+// A scripted failure { method?, status?, body?, raw?, type?, headers?, delay?, times, pass?, drop? } answers
+// the next `times` matching requests: after `delay` ms, with `status`/`body` (or `raw` text); `pass: true`
+// answers normally after the delay (a slow server); `drop: 'before'` cuts the connection before any
+// answer (Chromium may send the request again on a reused connection), `drop: 'body'` sends the headers and part of the body, then cuts.
 const stores = new Map();
 
 function store(id) {
@@ -57,7 +61,21 @@ export function testServer() {
           if (ctx.method === 'POST') entry.body = await body(ctx);
           if (failure) {
             failure.times--;
+            entry.failure = true;
             if (failure.delay) await new Promise((r) => setTimeout(r, failure.delay));
+          }
+          if (failure?.drop) {
+            ctx.respond = false;
+            const { res, req } = ctx;
+            if (failure.drop === 'body') {
+              res.writeHead(failure.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+              res.write('{"comments":[{"id":"1","parentId":null,');
+              await new Promise((r) => setTimeout(r, 20));
+            }
+            req.socket.destroy();
+            return;
+          }
+          if (failure && !failure.pass) {
             if (failure.raw !== undefined) {
               ctx.status = failure.status ?? 200;
               ctx.type = failure.type ?? 'text/html';
@@ -93,6 +111,7 @@ export function testServer() {
               status: s.moderation === 'all' ? 'pending' : 'approved',
             };
             s.comments.push({ ...comment, postId });
+            entry.created = comment.id;
             return send(ctx, 201, { comment });
           }
           return send(ctx, 405, { error: { code: 'method', message: 'Method not allowed' } });
@@ -107,5 +126,26 @@ export function testServer() {
         return next();
       }
     }
+  };
+}
+
+/**
+ * A web-test-runner plugin with the commands tests send with `executeServerCommand`:
+ * `comment-thread:offline` { offline } makes every request to the REST protocol fail as it does offline
+ * (Chromium's `net::ERR_INTERNET_DISCONNECTED`), or lets them through again. Only those requests: the
+ * runner's own connection must stay up. The test sets `navigator.onLine` and fires `online` itself.
+ */
+export function testCommands() {
+  const cut = (route) => route.abort('internetdisconnected');
+  return {
+    name: 'comment-thread-test-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'comment-thread:offline') return undefined;
+      const page = session.browser.getPage?.(session.id);
+      if (!page) throw new Error('comment-thread:offline needs the Playwright launcher');
+      if (payload?.offline) await page.route('**/test-api/rest/**', cut);
+      else await page.unroute('**/test-api/rest/**', cut);
+      return true;
+    },
   };
 }
