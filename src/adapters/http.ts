@@ -108,7 +108,7 @@ export async function request(url: string, options: RequestOptions = {}): Promis
       stage = 'body';
       // The body is read within the attempt: the time limit covers a server that sends its headers and
       // then stalls, and a connection cut in the middle of the answer is retried like one cut before it.
-      return await buffered(response);
+      return await buffered(response, controller.signal);
     } catch (error) {
       if (outer?.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.', { url, cause: error });
       failure = timedOut
@@ -129,12 +129,23 @@ export async function request(url: string, options: RequestOptions = {}): Promis
 
 /** The response with its body read to the end, so it can be read again without the network; `url` and
  * `redirected` kept (the WordPress adapter reads where a form post landed). */
-async function buffered(response: Response): Promise<Response> {
+async function buffered(response: Response, signal: AbortSignal): Promise<Response> {
   // An opaque redirect (`redirect: 'manual'`) has status 0 and nothing to read.
   if (response.type === 'opaqueredirect' || response.status < 200) return response;
-  const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+  const body = NULL_BODY.has(response.status) ? null : await untilAborted(response.arrayBuffer(), signal);
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   return Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts: not every `fetch` (a stub, a polyfill) ties the
+ * body's stream to the request's signal. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 const backoffDelay = (attempt: number) => httpDefaults.backoff * 2 ** attempt * (0.75 + Math.random() * 0.5);

@@ -20,7 +20,7 @@ interface Failure {
   delay?: number;
   times: number;
   pass?: boolean;
-  drop?: 'before' | 'body';
+  drop?: 'before' | 'body' | 'stall';
 }
 interface LogEntry {
   method: string;
@@ -152,6 +152,16 @@ describe('fault matrix: loading', () => {
     await waitUntil(() => part(el, 'error-state'), 'error shown', { timeout: 5000 });
     expect(part(el, 'error-state')!.textContent).to.contain('The connection was lost while reading the answer.');
     expect(gets(await s.log()), 'retried like any network failure').to.have.length(3);
+    part<HTMLButtonElement>(el, 'retry-button')!.click();
+    await waitUntil(() => parts(el, 'comment').length === 1, 'loaded after Retry', { timeout: 5000 });
+  });
+
+  it('a server that stalls in the middle of its answer: timed out, retried, then shown with Retry', async () => {
+    const s = await server([{ method: 'GET', drop: 'stall', times: 3 }]);
+    const el = await render(s.endpoint);
+    await waitUntil(() => part(el, 'error-state'), 'error shown', { timeout: 5000 });
+    expect(part(el, 'error-state')!.textContent).to.contain('did not answer in');
+    expect(gets(await s.log())).to.have.length(3);
     part<HTMLButtonElement>(el, 'retry-button')!.click();
     await waitUntil(() => parts(el, 'comment').length === 1, 'loaded after Retry', { timeout: 5000 });
   });

@@ -6,7 +6,8 @@
 // A scripted failure { method?, status?, body?, raw?, type?, headers?, delay?, times, pass?, drop? } answers
 // the next `times` matching requests: after `delay` ms, with `status`/`body` (or `raw` text); `pass: true`
 // answers normally after the delay (a slow server); `drop: 'before'` cuts the connection before any
-// answer (Chromium may send the request again on a reused connection), `drop: 'body'` sends the headers and part of the body, then cuts.
+// answer (Chromium may send the request again on a reused connection), `drop: 'body'` sends the headers and part of the body, then cuts; `drop: 'stall'` sends them and then
+// nothing more.
 const stores = new Map();
 
 function store(id) {
@@ -67,6 +68,13 @@ export function testServer() {
           if (failure?.drop) {
             ctx.respond = false;
             const { res, req } = ctx;
+            if (failure.drop === 'stall') {
+              // Headers and a first chunk, then nothing until the client gives up (a server that hangs mid-answer).
+              res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+              res.write('{"comments":[');
+              await new Promise((r) => req.socket.once('close', r));
+              return;
+            }
             if (failure.drop === 'body') {
               res.writeHead(failure.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
               res.write('{"comments":[{"id":"1","parentId":null,');
