@@ -30,6 +30,8 @@ async function everything(theme?: string): Promise<CommentThread> {
   const submitted = oneEvent(el, 'comment-submitted');
   topForm(el).requestSubmit();
   await submitted;
+  await el.updateComplete;
+  expect(part(el, 'status')!.textContent).to.equal('Comment sent. It is awaiting moderation.');
   // A reply form, open, with validation errors.
   article(el, '3')!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
   await el.updateComplete;
