@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { errorBody, getJson, httpError, httpUrl, resolveUrl } from './http.js';
+import { checkedAdapter, errorBody, getJson, httpError, httpUrl, resolveUrl } from './http.js';
 import {
   readWrite,
   type BackendFactory,
@@ -165,51 +165,54 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
     };
   };
 
-  return {
-    capabilities: readWrite(options.capabilities),
-    key: `artalk:${resolveUrl(options.endpoint).href}:${site}`,
+  return checkedAdapter(
+    {
+      capabilities: readWrite(options.capabilities),
+      key: `artalk:${resolveUrl(options.endpoint).href}:${site}`,
 
-    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
-      const url = commentsUrl();
-      const offset = Math.max(0, Number(cursor) || 0);
-      url.search = new URLSearchParams({
-        page_key: postId,
-        site_name: site,
-        limit: String(pageSize),
-        offset: String(offset),
-        sort_by: order === 'newest' ? 'date_desc' : 'date_asc',
-      }).toString();
-      const { data } = await getJson(url.href, List, { ...common, signal });
-      const roots = data.comments.filter((c) => c.rid === 0).length;
-      const next = offset + roots;
-      return {
-        comments: data.comments.map(toComment),
-        total: data.count,
-        cursor: roots > 0 && next < data.roots_count ? String(next) : null,
-      };
-    },
-
-    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
-      const url = commentsUrl().href;
-      const { data } = await getJson(url, ArtalkComment, {
-        ...common,
-        method: 'POST',
-        signal,
-        json: {
-          name: draft.author.name,
-          email: draft.author.email,
-          link: draft.author.url ?? '',
-          content: draft.content,
-          rid: draft.parentId === null ? 0 : Number(draft.parentId),
-          ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
-          page_key: draft.postId,
+      async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+        const url = commentsUrl();
+        const offset = Math.max(0, Number(cursor) || 0);
+        url.search = new URLSearchParams({
+          page_key: postId,
           site_name: site,
-          page_title: typeof document === 'undefined' ? '' : document.title,
-        },
-      });
-      return toComment(data);
+          limit: String(pageSize),
+          offset: String(offset),
+          sort_by: order === 'newest' ? 'date_desc' : 'date_asc',
+        }).toString();
+        const { data } = await getJson(url.href, List, { ...common, signal });
+        const roots = data.comments.filter((c) => c.rid === 0).length;
+        const next = offset + roots;
+        return {
+          comments: data.comments.map(toComment),
+          total: data.count,
+          cursor: roots > 0 && next < data.roots_count ? String(next) : null,
+        };
+      },
+
+      async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+        const url = commentsUrl().href;
+        const { data } = await getJson(url, ArtalkComment, {
+          ...common,
+          method: 'POST',
+          signal,
+          json: {
+            name: draft.author.name,
+            email: draft.author.email,
+            link: draft.author.url ?? '',
+            content: draft.content,
+            rid: draft.parentId === null ? 0 : Number(draft.parentId),
+            ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+            page_key: draft.postId,
+            site_name: site,
+            page_title: typeof document === 'undefined' ? '' : document.title,
+          },
+        });
+        return toComment(data);
+      },
     },
-  };
+    options.endpoint,
+  );
 }
 
 /**

@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import type { Comment, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { errorBody, escapeHtml, getJson, httpError, httpUrl, resolveUrl } from './http.js';
+import { checkedAdapter, errorBody, escapeHtml, getJson, httpError, httpUrl, resolveUrl } from './http.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery } from './types.js';
 
 export interface BlueskyOptions {
@@ -25,13 +25,25 @@ export interface BlueskyOptions {
 
 const Facet = z.object({
   index: z.object({ byteStart: z.number(), byteEnd: z.number() }),
-  features: z.array(z.object({ $type: z.string(), uri: z.optional(z.string()), did: z.optional(z.string()), tag: z.optional(z.string()) })),
+  features: z.array(
+    z.object({
+      $type: z.string(),
+      uri: z.optional(z.string()),
+      did: z.optional(z.string()),
+      tag: z.optional(z.string()),
+    }),
+  ),
 });
 type Facet = z.infer<typeof Facet>;
 
 const PostView = z.object({
   uri: z.string(),
-  author: z.object({ did: z.string(), handle: z.string(), displayName: z.optional(z.string()), avatar: z.optional(z.string()) }),
+  author: z.object({
+    did: z.string(),
+    handle: z.string(),
+    displayName: z.optional(z.string()),
+    avatar: z.optional(z.string()),
+  }),
   record: z.object({ text: z.string(), createdAt: z.string(), facets: z.optional(z.array(Facet)) }),
   indexedAt: z.string(),
   likeCount: z.optional(z.number()),
@@ -62,7 +74,8 @@ function facetHref(facet: Facet): string | undefined {
     if (feature.$type === 'app.bsky.richtext.facet#mention' && feature.did && DID.test(feature.did)) {
       return `https://bsky.app/profile/${feature.did}`;
     }
-    if (feature.$type === 'app.bsky.richtext.facet#tag' && feature.tag) return `https://bsky.app/hashtag/${encodeURIComponent(feature.tag)}`;
+    if (feature.$type === 'app.bsky.richtext.facet#tag' && feature.tag)
+      return `https://bsky.app/hashtag/${encodeURIComponent(feature.tag)}`;
   }
   return undefined;
 }
@@ -94,16 +107,23 @@ export function richText(text: string, facets: readonly Facet[] = []): string {
 }
 
 async function failure(response: Response, url: string): Promise<CommentThreadError> {
-  const body = z.object({ error: z.string(), message: z.optional(z.string()) }).safeParse(await errorBody(response, url));
+  const body = z
+    .object({ error: z.string(), message: z.optional(z.string()) })
+    .safeParse(await errorBody(response, url));
   if (body.success && body.data.error === 'NotFound') {
-    return new CommentThreadError('http', 'This Bluesky post was not found.', { status: response.status, reason: 'not-found', url });
+    return new CommentThreadError('http', 'This Bluesky post was not found.', {
+      status: response.status,
+      reason: 'not-found',
+      url,
+    });
   }
   const said = body.success ? (body.data.message ?? body.data.error) : undefined;
   return httpError(response, url, said ? `Bluesky answered ${response.status}: ${said}` : undefined);
 }
 
 const rkey = (uri: string) => uri.split('/').pop() ?? '';
-const postUrl = (post: PostView) => `https://bsky.app/profile/${encodeURIComponent(post.author.handle)}/post/${encodeURIComponent(rkey(post.uri))}`;
+const postUrl = (post: PostView) =>
+  `https://bsky.app/profile/${encodeURIComponent(post.author.handle)}/post/${encodeURIComponent(rkey(post.uri))}`;
 
 /** The sort time Bluesky itself uses: the client's claimed `createdAt`, unless later than indexing. */
 function sortAt(post: PostView): string {
@@ -141,49 +161,56 @@ export function bluesky(options: BlueskyOptions = {}): CommentAdapter {
     return `at://${actor}/app.bsky.feed.post/${m[2]}`;
   }
 
-  return {
-    capabilities,
-    key: `bluesky:${endpoint}`,
+  return checkedAdapter(
+    {
+      capabilities,
+      key: `bluesky:${endpoint}`,
 
-    async list({ postId, signal }: ListQuery): Promise<Page> {
-      const url = resolveUrl(endpoint, 'xrpc/app.bsky.feed.getPostThread');
-      url.search = new URLSearchParams({
-        uri: await atUri(postId, signal),
-        depth: String(Math.min(1000, Math.max(1, options.depth ?? 10))),
-        parentHeight: '0',
-      }).toString();
-      const { data } = await getJson(url.href, ThreadAnswer, { ...common, signal });
-      const root = data.thread.post;
-      if (!root) throw new CommentThreadError('http', 'This Bluesky post was not found.', { reason: 'not-found', url: url.href });
-      link(postUrl(root));
-      const comments: Comment[] = [];
-      // Iterative walk: a thread may be hundreds of levels deep.
-      const stack = (data.thread.replies ?? []).map((item) => ({ item, parentId: null as string | null }));
-      while (stack.length) {
-        const { item, parentId } = stack.pop()!;
-        const post = item.post;
-        if (!post) continue;
-        const avatarUrl = httpUrl(post.author.avatar);
-        comments.push({
-          id: post.uri,
-          parentId,
-          author: {
-            name: post.author.displayName?.trim() || post.author.handle,
-            url: `https://bsky.app/profile/${encodeURIComponent(post.author.handle)}`,
-            ...(avatarUrl ? { avatarUrl } : {}),
-            ...(post.author.did === root.author.did ? { isPostAuthor: true } : {}),
-          },
-          createdAt: sortAt(post),
-          body: { format: 'html', value: richText(post.record.text, post.record.facets) },
-          status: 'approved',
-          permalink: postUrl(post),
-          ...(post.likeCount !== undefined ? { likes: post.likeCount } : {}),
-        });
-        for (const reply of item.replies ?? []) stack.push({ item: reply, parentId: post.uri });
-      }
-      return { comments, total: comments.length, cursor: null };
+      async list({ postId, signal }: ListQuery): Promise<Page> {
+        const url = resolveUrl(endpoint, 'xrpc/app.bsky.feed.getPostThread');
+        url.search = new URLSearchParams({
+          uri: await atUri(postId, signal),
+          depth: String(Math.min(1000, Math.max(1, options.depth ?? 10))),
+          parentHeight: '0',
+        }).toString();
+        const { data } = await getJson(url.href, ThreadAnswer, { ...common, signal });
+        const root = data.thread.post;
+        if (!root)
+          throw new CommentThreadError('http', 'This Bluesky post was not found.', {
+            reason: 'not-found',
+            url: url.href,
+          });
+        link(postUrl(root));
+        const comments: Comment[] = [];
+        // Iterative walk: a thread may be hundreds of levels deep.
+        const stack = (data.thread.replies ?? []).map((item) => ({ item, parentId: null as string | null }));
+        while (stack.length) {
+          const { item, parentId } = stack.pop()!;
+          const post = item.post;
+          if (!post) continue;
+          const avatarUrl = httpUrl(post.author.avatar);
+          comments.push({
+            id: post.uri,
+            parentId,
+            author: {
+              name: post.author.displayName?.trim() || post.author.handle,
+              url: `https://bsky.app/profile/${encodeURIComponent(post.author.handle)}`,
+              ...(avatarUrl ? { avatarUrl } : {}),
+              ...(post.author.did === root.author.did ? { isPostAuthor: true } : {}),
+            },
+            createdAt: sortAt(post),
+            body: { format: 'html', value: richText(post.record.text, post.record.facets) },
+            status: 'approved',
+            permalink: postUrl(post),
+            ...(post.likeCount !== undefined ? { likes: post.likeCount } : {}),
+          });
+          for (const reply of item.replies ?? []) stack.push({ item: reply, parentId: post.uri });
+        }
+        return { comments, total: comments.length, cursor: null };
+      },
     },
-  };
+    'the Bluesky API',
+  );
 }
 
 /** `backend="bluesky" post-id="https://bsky.app/profile/<handle>/post/<id>"` (or an at:// URI). */

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type { Comment, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { errorBody, getJson, httpError, httpUrl, resolveUrl } from './http.js';
+import { checkedAdapter, errorBody, getJson, httpError, httpUrl, resolveUrl } from './http.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery } from './types.js';
 
 export interface GithubOptions {
@@ -27,7 +27,9 @@ const IssueComment = z.object({
   html_url: z.string(),
   body_html: z.optional(z.string()),
   created_at: z.string(),
-  user: z.nullable(z.object({ login: z.string(), avatar_url: z.optional(z.string()), html_url: z.optional(z.string()) })),
+  user: z.nullable(
+    z.object({ login: z.string(), avatar_url: z.optional(z.string()), html_url: z.optional(z.string()) }),
+  ),
   /** OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE …: the repository's owner is the post's author. */
   author_association: z.optional(z.string()),
   reactions: z.optional(z.object({ '+1': z.optional(z.number()) })),
@@ -36,8 +38,12 @@ const IssueComment = z.object({
 /** The issue named by `owner/repo#12` or an issue URL. */
 export function parseIssue(postId: string): { owner: string; repo: string; number: string; url: string } {
   const m =
-    /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(postId.trim()) ?? /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)\/?(?:#.*)?$/.exec(postId.trim());
-  if (!m) throw new CommentThreadError('rejected', `Not a GitHub issue: ${postId} (expected owner/repo#12 or an issue URL)`, { reason: 'invalid-post' });
+    /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(postId.trim()) ??
+    /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)\/?(?:#.*)?$/.exec(postId.trim());
+  if (!m)
+    throw new CommentThreadError('rejected', `Not a GitHub issue: ${postId} (expected owner/repo#12 or an issue URL)`, {
+      reason: 'invalid-post',
+    });
   const [, owner, repo, number] = m as unknown as [string, string, string, string];
   return { owner, repo, number, url: `https://github.com/${owner}/${repo}/issues/${number}` };
 }
@@ -56,18 +62,35 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
   const remaining = response.headers.get('X-RateLimit-Remaining');
   if ((response.status === 403 || response.status === 429) && remaining === '0') {
     const reset = Number(response.headers.get('X-RateLimit-Reset')) * 1000;
-    const when = Number.isFinite(reset) && reset > 0 ? new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(reset) : undefined;
+    const when =
+      Number.isFinite(reset) && reset > 0
+        ? new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(reset)
+        : undefined;
     return new CommentThreadError(
       'http',
       `GitHub allows 60 requests an hour to readers who are not logged in, and they are used up${when ? `: comments load again after ${when}` : ''}.`,
-      { status: response.status, reason: 'rate-limited', url, ...(when ? { retryAfter: Math.max(0, Math.ceil((reset - Date.now()) / 1000)) } : {}) },
+      {
+        status: response.status,
+        reason: 'rate-limited',
+        url,
+        ...(when ? { retryAfter: Math.max(0, Math.ceil((reset - Date.now()) / 1000)) } : {}),
+      },
     );
   }
   if (response.status === 404) {
-    return new CommentThreadError('http', 'This GitHub issue was not found, or its repository is private.', { status: 404, reason: 'not-found', url });
+    return new CommentThreadError('http', 'This GitHub issue was not found, or its repository is private.', {
+      status: 404,
+      reason: 'not-found',
+      url,
+    });
   }
-  if (response.status === 410) return new CommentThreadError('http', 'This GitHub issue was deleted.', { status: 410, reason: 'not-found', url });
-  return httpError(response, url, body.success ? `GitHub answered ${response.status}: ${body.data.message}` : undefined);
+  if (response.status === 410)
+    return new CommentThreadError('http', 'This GitHub issue was deleted.', { status: 410, reason: 'not-found', url });
+  return httpError(
+    response,
+    url,
+    body.success ? `GitHub answered ${response.status}: ${body.data.message}` : undefined,
+  );
 }
 
 export function github(options: GithubOptions = {}): CommentAdapter {
@@ -98,41 +121,44 @@ export function github(options: GithubOptions = {}): CommentAdapter {
     return { data, links: response.headers.get('Link') };
   }
 
-  return {
-    capabilities,
-    key: `github:${api}`,
+  return checkedAdapter(
+    {
+      capabilities,
+      key: `github:${api}`,
 
-    /** Pages run oldest first, GitHub's only order; `newest` starts from the last page and walks back. */
-    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
-      let result = await page(postId, cursor ?? '1', signal);
-      let next = linkedPage(result.links, 'next');
-      if (order === 'newest') {
-        const last = cursor ? null : linkedPage(result.links, 'last');
-        if (last) result = await page(postId, last, signal);
-        next = linkedPage(result.links, 'prev');
-      }
-      const comments = result.data.map((raw): Comment => {
-        const profile = httpUrl(raw.user?.html_url);
-        const avatarUrl = httpUrl(raw.user?.avatar_url);
-        return {
-          id: String(raw.id),
-          parentId: null,
-          author: {
-            name: raw.user?.login ?? 'ghost',
-            ...(profile ? { url: profile } : {}),
-            ...(avatarUrl ? { avatarUrl } : {}),
-            ...(raw.author_association === 'OWNER' ? { isPostAuthor: true } : {}),
-          },
-          createdAt: raw.created_at,
-          body: { format: 'html', value: raw.body_html ?? '' },
-          status: 'approved',
-          permalink: raw.html_url,
-          ...(raw.reactions?.['+1'] !== undefined ? { likes: raw.reactions['+1'] } : {}),
-        };
-      });
-      return { comments, cursor: next };
+      /** Pages run oldest first, GitHub's only order; `newest` starts from the last page and walks back. */
+      async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+        let result = await page(postId, cursor ?? '1', signal);
+        let next = linkedPage(result.links, 'next');
+        if (order === 'newest') {
+          const last = cursor ? null : linkedPage(result.links, 'last');
+          if (last) result = await page(postId, last, signal);
+          next = linkedPage(result.links, 'prev');
+        }
+        const comments = result.data.map((raw): Comment => {
+          const profile = httpUrl(raw.user?.html_url);
+          const avatarUrl = httpUrl(raw.user?.avatar_url);
+          return {
+            id: String(raw.id),
+            parentId: null,
+            author: {
+              name: raw.user?.login ?? 'ghost',
+              ...(profile ? { url: profile } : {}),
+              ...(avatarUrl ? { avatarUrl } : {}),
+              ...(raw.author_association === 'OWNER' ? { isPostAuthor: true } : {}),
+            },
+            createdAt: raw.created_at,
+            body: { format: 'html', value: raw.body_html ?? '' },
+            status: 'approved',
+            permalink: raw.html_url,
+            ...(raw.reactions?.['+1'] !== undefined ? { likes: raw.reactions['+1'] } : {}),
+          };
+        });
+        return { comments, cursor: next };
+      },
     },
-  };
+    api,
+  );
 }
 
 /** `backend="github" post-id="owner/repo#12"` (or the issue's URL); `endpoint` for GitHub Enterprise. */

@@ -4,7 +4,8 @@
  * shapes and error vocabulary.
  */
 import * as z from 'zod/mini';
-import { CommentSchema, PageSchema, type Comment, type Page } from '../model/schemas.js';
+import { checkedPages, CommentSchema, PageSchema, type Comment, type Page } from '../model/schemas.js';
+import type { CommentAdapter } from './types.js';
 import { CommentThreadError, isAbort } from './errors.js';
 
 export interface RequestOptions {
@@ -116,7 +117,10 @@ export async function request(url: string, options: RequestOptions = {}): Promis
         : isAbort(error) || error instanceof CommentThreadError
           ? CommentThreadError.from(error)
           : stage === 'body'
-            ? new CommentThreadError('network', 'The connection was lost while reading the answer.', { url, cause: error })
+            ? new CommentThreadError('network', 'The connection was lost while reading the answer.', {
+                url,
+                cause: error,
+              })
             : new CommentThreadError('network', 'Could not reach the comment server.', { url, cause: error });
     } finally {
       clearTimeout(timer);
@@ -133,7 +137,11 @@ async function buffered(response: Response, signal: AbortSignal): Promise<Respon
   // An opaque redirect (`redirect: 'manual'`) has status 0 and nothing to read.
   if (response.type === 'opaqueredirect' || response.status < 200) return response;
   const body = NULL_BODY.has(response.status) ? null : await untilAborted(response.arrayBuffer(), signal);
-  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const copy = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
   return Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
 }
 
@@ -259,8 +267,7 @@ export async function errorBody(response: Response, url: string): Promise<unknow
 }
 
 /** Plain text made safe to embed in an HTML body (`&`, `<`, `>`, quotes). */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** An absolute http(s) URL as a string, or undefined: for links built from untrusted data. */
 export function httpUrl(value: string | null | undefined): string | undefined {
@@ -290,7 +297,9 @@ export function errorPageText(html: string): string | undefined {
  * The property tests (test/fuzz/) hold every adapter to it.
  */
 export function toPage(url: string, build: () => Page): Page {
-  return checked(PageSchema, url, build);
+  const page = checked(PageSchema, url, build);
+  checkedPages.add(page);
+  return page;
 }
 
 /** As `toPage`, for the comment a submit created. */
@@ -304,10 +313,54 @@ function checked<T extends z.core.$ZodType>(schema: T, url: string, build: () =>
     value = build();
   } catch (error) {
     if (error instanceof CommentThreadError) throw error;
-    throw new CommentThreadError('invalid-response', `Unexpected answer from ${url}: ${error instanceof Error ? error.message : String(error)}.`, {
-      url,
-      cause: error,
-    });
+    throw new CommentThreadError(
+      'invalid-response',
+      `Unexpected answer from ${url}: ${error instanceof Error ? error.message : String(error)}.`,
+      {
+        url,
+        cause: error,
+      },
+    );
   }
   return parse(schema, value, url);
+}
+
+/**
+ * Holds an adapter to its contract, whatever its backend sends: `list()` resolves to a valid Page and
+ * `submit()` to a valid Comment, or they reject with a CommentThreadError (a mapping that throws is
+ * `invalid-response`, never a stray TypeError). Every built-in adapter that maps a backend's own shape
+ * returns through it; `where` names the backend in messages (its endpoint). Methods are wrapped in place,
+ * so an adapter's `capabilities` getter keeps working.
+ */
+export function checkedAdapter<A extends CommentAdapter>(adapter: A, where: string): A {
+  const list = adapter.list.bind(adapter);
+  adapter.list = async (query) => {
+    const page = await settle(() => list(query), where);
+    return checkedPages.has(page) ? page : toPage(where, () => page);
+  };
+  const submit = adapter.submit?.bind(adapter);
+  if (submit) {
+    adapter.submit = async (draft, options) => {
+      const comment = await settle(() => submit(draft, options), where);
+      return toComment(where, () => comment);
+    };
+  }
+  return adapter;
+}
+
+async function settle<T>(run: () => Promise<T>, where: string): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CommentThreadError) throw error;
+    if (isAbort(error)) throw CommentThreadError.from(error);
+    throw new CommentThreadError(
+      'invalid-response',
+      `Unexpected answer from ${where}: ${error instanceof Error ? error.message : String(error)}.`,
+      {
+        url: where,
+        cause: error,
+      },
+    );
+  }
 }

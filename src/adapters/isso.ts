@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { decodeEntities, errorPageText, getJson, httpError, httpUrl, resolveUrl } from './http.js';
+import { checkedAdapter, decodeEntities, errorPageText, getJson, httpError, httpUrl, resolveUrl } from './http.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
 
 export interface IssoOptions {
@@ -85,11 +85,15 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
   if (response.status !== 400 && response.status !== 403) return httpError(response, url);
   const said = reasonOf(await response.text().catch(() => ''));
   const known = REFUSALS.find(([pattern]) => pattern.test(said));
-  return new CommentThreadError('rejected', known?.[2] ?? (said || `The comment server refused the comment (${response.status}).`), {
-    status: response.status,
-    reason: known?.[1] ?? (response.status === 403 ? 'forbidden' : 'invalid'),
-    url,
-  });
+  return new CommentThreadError(
+    'rejected',
+    known?.[2] ?? (said || `The comment server refused the comment (${response.status}).`),
+    {
+      status: response.status,
+      reason: known?.[1] ?? (response.status === 403 ? 'forbidden' : 'invalid'),
+      url,
+    },
+  );
 }
 
 function toComment(raw: IssoComment): Comment {
@@ -129,59 +133,62 @@ export function isso(options: IssoOptions): CommentAdapter {
     };
   };
 
-  return {
-    capabilities,
-    key: `isso:${resolveUrl(options.endpoint).href}`,
+  return checkedAdapter(
+    {
+      capabilities,
+      key: `isso:${resolveUrl(options.endpoint).href}`,
 
-    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
-      const url = resolveUrl(options.endpoint);
-      const offset = Math.max(0, Number(cursor) || 0);
-      url.searchParams.set('uri', postId);
-      url.searchParams.set('sort', order);
-      if (options.pageSize) {
-        url.searchParams.set('limit', String(options.pageSize));
-        url.searchParams.set('offset', String(offset));
-      }
-      const { data } = await getJson(url.href, Thread, { ...common, signal });
-      learn(data.config);
-      const comments: Comment[] = [];
-      for (const root of data.replies) {
-        // A deleted comment stays only while it has replies, with no author or text: keep the replies.
-        if (root.mode !== 4) comments.push(toComment(root));
-        for (const reply of root.replies ?? []) {
-          if (reply.mode === 4) continue;
-          comments.push(root.mode === 4 ? { ...toComment(reply), parentId: null } : toComment(reply));
+      async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+        const url = resolveUrl(options.endpoint);
+        const offset = Math.max(0, Number(cursor) || 0);
+        url.searchParams.set('uri', postId);
+        url.searchParams.set('sort', order);
+        if (options.pageSize) {
+          url.searchParams.set('limit', String(options.pageSize));
+          url.searchParams.set('offset', String(offset));
         }
-      }
-      const next = offset + data.replies.length;
-      return {
-        comments,
-        total: data.total_replies,
-        cursor: options.pageSize && data.hidden_replies > 0 && data.replies.length > 0 ? String(next) : null,
-      };
-    },
+        const { data } = await getJson(url.href, Thread, { ...common, signal });
+        learn(data.config);
+        const comments: Comment[] = [];
+        for (const root of data.replies) {
+          // A deleted comment stays only while it has replies, with no author or text: keep the replies.
+          if (root.mode !== 4) comments.push(toComment(root));
+          for (const reply of root.replies ?? []) {
+            if (reply.mode === 4) continue;
+            comments.push(root.mode === 4 ? { ...toComment(reply), parentId: null } : toComment(reply));
+          }
+        }
+        const next = offset + data.replies.length;
+        return {
+          comments,
+          total: data.total_replies,
+          cursor: options.pageSize && data.hidden_replies > 0 && data.replies.length > 0 ? String(next) : null,
+        };
+      },
 
-    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
-      const url = resolveUrl(options.endpoint, 'new');
-      url.searchParams.set('uri', draft.postId);
-      const title = options.title ?? (typeof document === 'undefined' ? '' : document.title);
-      const { data } = await getJson(url.href, IssoComment, {
-        ...common,
-        method: 'POST',
-        signal,
-        // Isso refuses any other content type as a cross-site request.
-        json: {
-          text: draft.content,
-          author: draft.author.name || null,
-          email: draft.author.email || null,
-          website: draft.author.url || null,
-          parent: draft.parentId === null ? null : Number(draft.parentId),
-          ...(title ? { title } : {}),
-        },
-      });
-      return toComment(data);
+      async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+        const url = resolveUrl(options.endpoint, 'new');
+        url.searchParams.set('uri', draft.postId);
+        const title = options.title ?? (typeof document === 'undefined' ? '' : document.title);
+        const { data } = await getJson(url.href, IssoComment, {
+          ...common,
+          method: 'POST',
+          signal,
+          // Isso refuses any other content type as a cross-site request.
+          json: {
+            text: draft.content,
+            author: draft.author.name || null,
+            email: draft.author.email || null,
+            website: draft.author.url || null,
+            parent: draft.parentId === null ? null : Number(draft.parentId),
+            ...(title ? { title } : {}),
+          },
+        });
+        return toComment(data);
+      },
     },
-  };
+    options.endpoint,
+  );
 }
 
 /** `backend="isso" endpoint="https://comments.example.org" post-id="/2012/01/post/"` (the page's path). */

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import type { Comment, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { errorBody, escapeHtml, getJson, httpError, httpUrl } from './http.js';
+import { checkedAdapter, errorBody, escapeHtml, getJson, httpError, httpUrl } from './http.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery } from './types.js';
 
 export interface MastodonOptions {
@@ -42,7 +42,9 @@ const Status = z.object({
   uri: z.optional(z.string()),
   favourites_count: z.optional(z.number()),
   account: Account,
-  media_attachments: z.optional(z.array(z.object({ url: z.nullable(z.string()), description: z.optional(z.nullable(z.string())) }))),
+  media_attachments: z.optional(
+    z.array(z.object({ url: z.nullable(z.string()), description: z.optional(z.nullable(z.string())) })),
+  ),
 });
 type Status = z.infer<typeof Status>;
 
@@ -66,17 +68,29 @@ export function parseStatusUrl(value: string, endpoint?: string): { api: string;
 async function failure(response: Response, url: string): Promise<CommentThreadError> {
   const body = z.object({ error: z.string() }).safeParse(await errorBody(response, url));
   if (response.status === 404) {
-    return new CommentThreadError('http', 'This Mastodon post was not found, or it is not public.', { status: 404, reason: 'not-found', url });
-  }
-  if (response.status === 401) {
-    // DISALLOW_UNAUTHENTICATED_API_ACCESS=true on the server.
-    return new CommentThreadError('http', 'This Mastodon server does not show posts to readers who are not logged in.', {
-      status: 401,
-      reason: 'login-required',
+    return new CommentThreadError('http', 'This Mastodon post was not found, or it is not public.', {
+      status: 404,
+      reason: 'not-found',
       url,
     });
   }
-  return httpError(response, url, body.success ? `The Mastodon server answered ${response.status}: ${body.data.error}` : undefined);
+  if (response.status === 401) {
+    // DISALLOW_UNAUTHENTICATED_API_ACCESS=true on the server.
+    return new CommentThreadError(
+      'http',
+      'This Mastodon server does not show posts to readers who are not logged in.',
+      {
+        status: 401,
+        reason: 'login-required',
+        url,
+      },
+    );
+  }
+  return httpError(
+    response,
+    url,
+    body.success ? `The Mastodon server answered ${response.status}: ${body.data.error}` : undefined,
+  );
 }
 
 function body(status: Status): string {
@@ -87,7 +101,9 @@ function body(status: Status): string {
     .join('');
   const content = status.content + media;
   // Mastodon's own interface folds a post with a content warning behind it.
-  return status.spoiler_text ? `<details><summary>${escapeHtml(status.spoiler_text)}</summary>${content}</details>` : content;
+  return status.spoiler_text
+    ? `<details><summary>${escapeHtml(status.spoiler_text)}</summary>${content}</details>`
+    : content;
 }
 
 export function mastodon(options: MastodonOptions = {}): CommentAdapter {
@@ -101,43 +117,51 @@ export function mastodon(options: MastodonOptions = {}): CommentAdapter {
     }
   }
 
-  return {
-    capabilities,
-    key: `mastodon:${options.endpoint ?? ''}`,
+  return checkedAdapter(
+    {
+      capabilities,
+      key: `mastodon:${options.endpoint ?? ''}`,
 
-    async list({ postId, signal }: ListQuery): Promise<Page> {
-      const post = parseStatusUrl(postId, options.endpoint);
-      link(post.url);
-      const url = `${post.api}/api/v1/statuses/${post.id}/context`;
-      const { data } = await getJson(url, Context, { ...(options.fetch ? { fetch: options.fetch } : {}), failure, signal });
-      // Replies to the post itself name its author: the "author of the post" badge goes to them.
-      const postAuthor = data.descendants.find((s) => s.in_reply_to_id === post.id)?.in_reply_to_account_id;
-      const comments = data.descendants
-        .filter((s) => s.visibility === undefined || s.visibility === 'public' || s.visibility === 'unlisted')
-        .map((s): Comment => {
-          const profile = httpUrl(s.account.url);
-          const avatarUrl = httpUrl(s.account.avatar_static ?? s.account.avatar);
-          const permalink = httpUrl(s.url ?? s.uri);
-          return {
-            id: s.id,
-            parentId: s.in_reply_to_id === post.id ? null : s.in_reply_to_id,
-            author: {
-              name: s.account.display_name?.trim() || s.account.username,
-              ...(profile ? { url: profile } : {}),
-              ...(avatarUrl ? { avatarUrl } : {}),
-              ...(postAuthor && s.account.id === postAuthor ? { isPostAuthor: true } : {}),
-            },
-            createdAt: s.created_at,
-            body: { format: 'html', value: body(s) },
-            status: 'approved',
-            ...(permalink ? { permalink } : {}),
-            ...(s.favourites_count !== undefined ? { likes: s.favourites_count } : {}),
-          };
+      async list({ postId, signal }: ListQuery): Promise<Page> {
+        const post = parseStatusUrl(postId, options.endpoint);
+        link(post.url);
+        const url = `${post.api}/api/v1/statuses/${post.id}/context`;
+        const { data } = await getJson(url, Context, {
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          failure,
+          signal,
         });
-      return { comments, total: comments.length, cursor: null };
+        // Replies to the post itself name its author: the "author of the post" badge goes to them.
+        const postAuthor = data.descendants.find((s) => s.in_reply_to_id === post.id)?.in_reply_to_account_id;
+        const comments = data.descendants
+          .filter((s) => s.visibility === undefined || s.visibility === 'public' || s.visibility === 'unlisted')
+          .map((s): Comment => {
+            const profile = httpUrl(s.account.url);
+            const avatarUrl = httpUrl(s.account.avatar_static ?? s.account.avatar);
+            const permalink = httpUrl(s.url ?? s.uri);
+            return {
+              id: s.id,
+              parentId: s.in_reply_to_id === post.id ? null : s.in_reply_to_id,
+              author: {
+                name: s.account.display_name?.trim() || s.account.username,
+                ...(profile ? { url: profile } : {}),
+                ...(avatarUrl ? { avatarUrl } : {}),
+                ...(postAuthor && s.account.id === postAuthor ? { isPostAuthor: true } : {}),
+              },
+              createdAt: s.created_at,
+              body: { format: 'html', value: body(s) },
+              status: 'approved',
+              ...(permalink ? { permalink } : {}),
+              ...(s.favourites_count !== undefined ? { likes: s.favourites_count } : {}),
+            };
+          });
+        return { comments, total: comments.length, cursor: null };
+      },
     },
-  };
+    options.endpoint ?? 'the Mastodon server',
+  );
 }
 
 /** `backend="mastodon" post-id="https://mastodon.social/@user/109876543210"` (`endpoint` optional). */
-export const backend: BackendFactory = ({ endpoint, postId }) => mastodon({ postId, ...(endpoint ? { endpoint } : {}) });
+export const backend: BackendFactory = ({ endpoint, postId }) =>
+  mastodon({ postId, ...(endpoint ? { endpoint } : {}) });

@@ -8,7 +8,16 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { errorBody, getJson, httpError, httpUrl, parse, resolveUrl, type JsonRequestOptions } from './http.js';
+import {
+  checkedAdapter,
+  errorBody,
+  getJson,
+  httpError,
+  httpUrl,
+  parse,
+  resolveUrl,
+  type JsonRequestOptions,
+} from './http.js';
 import {
   readWrite,
   type BackendFactory,
@@ -163,63 +172,66 @@ export function waline(options: WalineOptions): CommentAdapter {
   // with ids in the type the server gave (numbers on SQL storages).
   const known = new Map<string, { pid: string | number; rid: string | number; nick: string }>();
 
-  return {
-    capabilities: readWrite(options.capabilities),
-    key: `waline:${resolveUrl(options.endpoint).href}`,
+  return checkedAdapter(
+    {
+      capabilities: readWrite(options.capabilities),
+      key: `waline:${resolveUrl(options.endpoint).href}`,
 
-    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
-      const url = resolveUrl(options.endpoint, `${api}comment`);
-      const page = Math.max(1, Number(cursor) || 1);
-      url.search = new URLSearchParams({
-        path: postId,
-        page: String(page),
-        pageSize: String(pageSize),
-        sortBy: order === 'newest' ? 'insertedAt_desc' : 'insertedAt_asc',
-        lang,
-      }).toString();
-      const list = await call(url.href, ListData, { ...common, signal });
-      const comments: Comment[] = [];
-      for (const root of list.data) {
-        const rootId = id(root.objectId);
-        const family = new Set([rootId, ...(root.children ?? []).map((c) => id(c.objectId))]);
-        comments.push(toComment(root, null));
-        known.set(rootId, { pid: root.objectId, rid: root.objectId, nick: root.nick ?? '' });
-        for (const child of root.children ?? []) {
-          // `pid` is the comment really answered; Waline's own UI flattens it to the root (`rid`).
-          const pid = child.pid != null ? id(child.pid) : rootId;
-          comments.push(toComment(child, family.has(pid) ? pid : rootId));
-          known.set(id(child.objectId), { pid: child.objectId, rid: root.objectId, nick: child.nick ?? '' });
+      async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+        const url = resolveUrl(options.endpoint, `${api}comment`);
+        const page = Math.max(1, Number(cursor) || 1);
+        url.search = new URLSearchParams({
+          path: postId,
+          page: String(page),
+          pageSize: String(pageSize),
+          sortBy: order === 'newest' ? 'insertedAt_desc' : 'insertedAt_asc',
+          lang,
+        }).toString();
+        const list = await call(url.href, ListData, { ...common, signal });
+        const comments: Comment[] = [];
+        for (const root of list.data) {
+          const rootId = id(root.objectId);
+          const family = new Set([rootId, ...(root.children ?? []).map((c) => id(c.objectId))]);
+          comments.push(toComment(root, null));
+          known.set(rootId, { pid: root.objectId, rid: root.objectId, nick: root.nick ?? '' });
+          for (const child of root.children ?? []) {
+            // `pid` is the comment really answered; Waline's own UI flattens it to the root (`rid`).
+            const pid = child.pid != null ? id(child.pid) : rootId;
+            comments.push(toComment(child, family.has(pid) ? pid : rootId));
+            known.set(id(child.objectId), { pid: child.objectId, rid: root.objectId, nick: child.nick ?? '' });
+          }
         }
-      }
-      return { comments, total: list.count, cursor: list.page < list.totalPages ? String(list.page + 1) : null };
-    },
+        return { comments, total: list.count, cursor: list.page < list.totalPages ? String(list.page + 1) : null };
+      },
 
-    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
-      const url = resolveUrl(options.endpoint, `${api}comment`);
-      url.searchParams.set('lang', lang);
-      const parent =
-        draft.parentId === null
-          ? undefined
-          : (known.get(draft.parentId) ?? { pid: draft.parentId, rid: draft.parentId, nick: '' });
-      const body = {
-        url: draft.postId,
-        comment: draft.content,
-        nick: draft.author.name,
-        mail: draft.author.email,
-        link: draft.author.url ?? '',
-        ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
-        ...(parent ? { pid: parent.pid, rid: parent.rid, at: parent.nick } : {}),
-      };
-      const raw = await call(url.href, WalineComment, { ...common, method: 'POST', json: body, signal });
-      const comment = toComment(raw, draft.parentId);
-      known.set(comment.id, {
-        pid: raw.objectId,
-        rid: parent?.rid ?? raw.objectId,
-        nick: raw.nick ?? draft.author.name,
-      });
-      return comment;
+      async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+        const url = resolveUrl(options.endpoint, `${api}comment`);
+        url.searchParams.set('lang', lang);
+        const parent =
+          draft.parentId === null
+            ? undefined
+            : (known.get(draft.parentId) ?? { pid: draft.parentId, rid: draft.parentId, nick: '' });
+        const body = {
+          url: draft.postId,
+          comment: draft.content,
+          nick: draft.author.name,
+          mail: draft.author.email,
+          link: draft.author.url ?? '',
+          ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+          ...(parent ? { pid: parent.pid, rid: parent.rid, at: parent.nick } : {}),
+        };
+        const raw = await call(url.href, WalineComment, { ...common, method: 'POST', json: body, signal });
+        const comment = toComment(raw, draft.parentId);
+        known.set(comment.id, {
+          pid: raw.objectId,
+          rid: parent?.rid ?? raw.objectId,
+          nick: raw.nick ?? draft.author.name,
+        });
+        return comment;
+      },
     },
-  };
+    options.endpoint,
+  );
 }
 
 /** `backend="waline" endpoint="https://waline.example.org" post-id="/2012/01/post/"` (the page's path). */

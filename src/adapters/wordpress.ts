@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { decodeEntities, parse, readJson, request, resolveUrl } from './http.js';
+import { checkedAdapter, decodeEntities, parse, readJson, request, resolveUrl, toPage } from './http.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
 import {
   COMMENT_FIELDS,
@@ -98,7 +98,9 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       post: open,
       reply: open,
       // WordPress's defaults: name and email required (require_name_email), a website field.
-      fields: who ? { name: 'hidden', email: 'hidden', url: false } : { name: 'required', email: 'required', url: true },
+      fields: who
+        ? { name: 'hidden', email: 'hidden', url: false }
+        : { name: 'required', email: 'required', url: true },
       maxDepth: options.depth ?? 5,
       ...(open ? {} : { closed: true }),
       ...(who ? { identity: who } : {}),
@@ -225,57 +227,60 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
     classic: false,
     fetch: options.fetch,
   };
-  return {
-    get capabilities() {
-      return capabilities;
-    },
-    key: `wordpress:${site.href}`,
+  return checkedAdapter(
+    {
+      get capabilities() {
+        return capabilities;
+      },
+      key: `wordpress:${site.href}`,
 
-    async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
-      const id = postId || String(options.postId ?? '');
-      const page = cursor === undefined ? 1 : Number(cursor);
-      if (!Number.isInteger(page) || page < 1) {
-        throw new CommentThreadError('rejected', `Not a page number: “${cursor}”.`, { reason: 'invalid-param' });
-      }
-      const ref = postRef(id);
-      const info = details(id, signal);
-      const number = 'id' in ref ? ref.id : (await info).id;
-      const [listing, post] = await Promise.all([
-        getJson(
-          'wp/v2/comments',
-          {
-            post: String(number),
-            per_page: perPage,
-            page: String(page),
-            orderby: 'date_gmt',
-            order: order === 'newest' ? 'desc' : 'asc',
-            _fields: COMMENT_FIELDS,
-          },
-          signal,
-        ),
-        info,
-        page === 1 ? whoIsThere(signal) : undefined,
-      ]);
-      authors.set(number, post.author);
-      capabilities = capabilitiesFor(post.open !== false, identity);
-      const raw = parse(WpCommentList, listing.data, listing.url);
-      const mapOptions = { postAuthor: post.author, avatarPixels: avatarPixels() };
-      const total = count(listing.response.headers.get('X-WP-Total'));
-      const pages = count(listing.response.headers.get('X-WP-TotalPages'));
-      // Without the headers (a proxy that drops them), a full page means there may be another.
-      const more = Number.isFinite(pages) ? page < pages : raw.length >= Number(perPage);
-      return {
-        comments: raw.map((c) => mapComment(c, mapOptions)),
-        ...(Number.isFinite(total) ? { total } : {}),
-        cursor: more ? String(page + 1) : null,
-      };
-    },
+      async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
+        const id = postId || String(options.postId ?? '');
+        const page = cursor === undefined ? 1 : Number(cursor);
+        if (!Number.isInteger(page) || page < 1) {
+          throw new CommentThreadError('rejected', `Not a page number: “${cursor}”.`, { reason: 'invalid-param' });
+        }
+        const ref = postRef(id);
+        const info = details(id, signal);
+        const number = 'id' in ref ? ref.id : (await info).id;
+        const [listing, post] = await Promise.all([
+          getJson(
+            'wp/v2/comments',
+            {
+              post: String(number),
+              per_page: perPage,
+              page: String(page),
+              orderby: 'date_gmt',
+              order: order === 'newest' ? 'desc' : 'asc',
+              _fields: COMMENT_FIELDS,
+            },
+            signal,
+          ),
+          info,
+          page === 1 ? whoIsThere(signal) : undefined,
+        ]);
+        authors.set(number, post.author);
+        capabilities = capabilitiesFor(post.open !== false, identity);
+        const raw = parse(WpCommentList, listing.data, listing.url);
+        const mapOptions = { postAuthor: post.author, avatarPixels: avatarPixels() };
+        const total = count(listing.response.headers.get('X-WP-Total'));
+        const pages = count(listing.response.headers.get('X-WP-TotalPages'));
+        // Without the headers (a proxy that drops them), a full page means there may be another.
+        const more = Number.isFinite(pages) ? page < pages : raw.length >= Number(perPage);
+        return toPage(listing.url, () => ({
+          comments: raw.map((c) => mapComment(c, mapOptions)),
+          ...(Number.isFinite(total) ? { total } : {}),
+          cursor: more ? String(page + 1) : null,
+        }));
+      },
 
-    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
-      const { submitComment } = await import('./wordpress-submit.js');
-      return submitComment(context, draft, signal);
+      async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+        const { submitComment } = await import('./wordpress-submit.js');
+        return submitComment(context, draft, signal);
+      },
     },
-  };
+    options.endpoint,
+  );
 }
 
 /** `backend="wordpress" endpoint="https://site/" post-id="42"`. */
