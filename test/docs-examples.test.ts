@@ -5,9 +5,9 @@ import type { CommentThread } from '../src/components/comment-thread/comment-thr
 
 describe('README custom adapter example', () => {
   it('renders a guestbook backend through the element', async () => {
-    const realFetch = window.fetch;
+    const realFetch = window.fetch.bind(window);
     window.fetch = async (input) => {
-      expect(String(input)).to.equal('https://guestbook.example/entries?page=home');
+      expect(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).to.equal('https://guestbook.example/entries?page=home');
       return new Response(
         JSON.stringify([
           { id: 1, reply_to: null, who: 'Ann', at: '2024-05-01T10:00:00Z', text: 'Hello!' },

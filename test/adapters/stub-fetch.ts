@@ -24,7 +24,7 @@ export function stubFetch(routes: StubRoute[]): StubbedFetch {
     calls.push({
       method,
       url,
-      body: typeof init.body === 'string' ? init.body : init.body ? String(init.body) : undefined,
+      body: typeof init.body === 'string' ? init.body : init.body instanceof URLSearchParams ? init.body.toString() : undefined,
       headers: { ...(init.headers as Record<string, string>) },
     });
     if (init.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
