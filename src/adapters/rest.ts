@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { checkedPages, CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
+import { nextTask, readJsonPage } from './json-page.js';
 import {
   readWrite,
   type BackendFactory,
@@ -39,17 +40,6 @@ const Envelope = z.object({
  * second, more than a second without zod's JIT (as under a strict Content-Security-Policy).
  */
 const SLICE_MS = 8;
-
-/** Resolves in a new task (not setTimeout, which browsers clamp to 4 ms when nested). */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 
 /** Every comment of a page, parsed in slices with a new task between them; the first bad one fails the page. */
 async function parseComments(items: readonly unknown[], url: string): Promise<Comment[]> {
@@ -112,7 +102,7 @@ export function rest(options: RestOptions): CommentAdapter {
       if (cursor) url.searchParams.set('cursor', cursor);
       const response = await request(url.href, { ...common, signal });
       if (!response.ok) throw await failure(response, url.href);
-      const envelope = parse(Envelope, await readJson(response, url.href), url.href);
+      const envelope = parse(Envelope, await readJsonPage(response, url.href), url.href);
       const page: Page = { ...envelope, comments: await parseComments(envelope.comments, url.href) };
       checkedPages.add(page);
       return page;

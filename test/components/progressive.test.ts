@@ -68,6 +68,9 @@ async function reply(el: CommentThread, to: string, content: string) {
   return detail.comment;
 }
 
+// The submit path loads on first use; loaded up front, a reply lands while the thread is still rendering.
+before(() => import('../../src/components/comment-thread/submit.js'));
+
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
