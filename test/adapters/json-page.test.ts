@@ -4,7 +4,7 @@ import { readJsonPage } from '../../src/adapters/json-page.js';
 import { comment } from '../fixtures.js';
 
 /** Over the size where the page is read in slices. */
-const pad = ' '.repeat(300_000);
+const pad = ' '.repeat(1_100_000);
 const many = (n: number, value: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => ({
     ...comment(`c${i}`, null, '2020-01-01T00:00:00Z'),
@@ -14,12 +14,13 @@ const many = (n: number, value: (i: number) => string) =>
 describe('readJsonPage', () => {
   it('reads a large page exactly as JSON.parse does, whatever its strings hold', async () => {
     const pages = [
-      JSON.stringify({ total: 3000, comments: many(3000, (i) => `<p>${i}</p>`), cursor: null }),
-      JSON.stringify({ comments: many(2000, (i) => `a "quote" \\ back ] } [ { é中😀 ${i}`), total: 1 }),
+      JSON.stringify({ total: 6000, comments: many(6000, (i) => `<p>${i}</p>`), cursor: null, padding: pad }),
+      JSON.stringify({ padding: pad, comments: many(5000, (i) => `a "quote" \\ back ] } [ { é中😀 ${i}`), total: 1 }),
       `\ufeff  {\n "cursor" : "x,y}" , "nested": {"a":[1,{"b":"]"}]}, "comments" : [ 1 , "two" , [3,[4]] , {"x":null}, true, false, -1.5e3 ] ,"z":0 } ${pad}`,
       JSON.stringify({ comments: [], padding: pad }),
     ];
     for (const text of pages) {
+      expect(text.length).to.be.greaterThan(1024 * 1024);
       expect(await readJsonPage(new Response(text), 'https://example.org/')).to.deep.equal(JSON.parse(text.replace(/^\ufeff/, '')));
     }
   });
