@@ -8,6 +8,7 @@
  */
 import { CommentThreadError, isAbort } from './errors.js';
 import { readJson } from './http.js';
+import { nextTask } from '../tasks.js';
 
 /** Below this size (about 2,000 comments) decoding and parsing at once take under 15 ms: not worth slicing. */
 const LARGE = 1024 * 1024;
@@ -16,16 +17,6 @@ const DECODE_SLICE = 64 * 1024;
 /** Milliseconds of work per task. */
 const SLICE_MS = 8;
 
-/** Resolves in a new task (not setTimeout, which browsers clamp to 4 ms when nested). */
-export const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 
 /** Runs `step` until it returns false, a new task whenever SLICE_MS is used up. */
 async function sliced(step: () => boolean): Promise<void> {

@@ -8,7 +8,8 @@ import * as z from 'zod/mini';
 import { checkedPages, CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
-import { nextTask, readJsonPage } from './json-page.js';
+import { nextTask } from '../tasks.js';
+import { readJsonPage } from './json-page.js';
 import {
   readWrite,
   type BackendFactory,

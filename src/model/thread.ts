@@ -216,3 +216,45 @@ function replaceAt(list: readonly ThreadNode[], index: number, node: ThreadNode)
   copy[index] = node;
   return copy;
 }
+
+/** Each comment's id mapped to its top-level comment's. */
+export function rootsOf(nodes: readonly ThreadNode[]): Map<string, string> {
+  const roots = new Map<string, string>();
+  for (const top of nodes) {
+    const stack = [top];
+    while (stack.length) {
+      const node = stack.pop()!;
+      roots.set(node.comment.id, top.comment.id);
+      for (const reply of node.replies) stack.push(reply);
+    }
+  }
+  return roots;
+}
+
+/** The comments whose chain of parents reaches the top within what is loaded (others wait for a later page). */
+export function anchored(comments: readonly Comment[]): Comment[] {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const ok = new Map<string, boolean>();
+  const check = (start: Comment): boolean => {
+    const path = new Set<string>();
+    let current: Comment | undefined = start;
+    let result = false;
+    while (current) {
+      const known = ok.get(current.id);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      if (path.has(current.id)) break; // a cycle: not anchored
+      path.add(current.id);
+      if (current.parentId === null) {
+        result = true;
+        break;
+      }
+      current = byId.get(current.parentId);
+    }
+    for (const id of path) ok.set(id, result);
+    return result;
+  };
+  return comments.filter(check);
+}

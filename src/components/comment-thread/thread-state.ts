@@ -9,7 +9,8 @@ import type { CommentAdapter } from '../../adapters/types.js';
 import { CommentErrorEvent, CommentLoadEvent } from '../../events.js';
 import { en, formatDate, formatRelative, languageOf } from '../../i18n/index.js';
 import { checkedPages, CommentSchema, type Comment, type Page } from '../../model/schemas.js';
-import { buildThread, countThread, insertIntoThread, type ThreadNode } from '../../model/thread.js';
+import { anchored, buildThread, countThread, insertIntoThread, rootsOf, type ThreadNode } from '../../model/thread.js';
+import { nextTask } from '../../tasks.js';
 import { loadPending, savePending } from '../../storage.js';
 
 /** What the thread needs from its element. */
@@ -48,19 +49,8 @@ const VALIDATE_MS = 8;
 /** Where drafts and pending comments of a thread are kept: one backend, one post. */
 export const scopeOf = (adapter: CommentAdapter | undefined, postId: string) => `${adapter?.key ?? ''}|${postId}`;
 
-/**
- * Resolves in a new task, so input and rendering can run in between. Not setTimeout(0): browsers clamp
- * nested timers to 4 ms (HTML's timer initialisation steps), which at 20,000 comments is a second of idling.
- */
-const tick = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+/** A new task, so input and rendering can run in between. */
+const tick = nextTask;
 
 export class Thread {
   /** The whole thread, built. */
@@ -320,46 +310,4 @@ function warmFormatters(locale: string): void {
   const now = new Date();
   formatDate(now, locale, en);
   formatRelative(now, locale, now.getTime());
-}
-
-/** Each comment's id mapped to its top-level comment's. */
-function rootsOf(nodes: readonly ThreadNode[]): Map<string, string> {
-  const roots = new Map<string, string>();
-  for (const top of nodes) {
-    const stack = [top];
-    while (stack.length) {
-      const node = stack.pop()!;
-      roots.set(node.comment.id, top.comment.id);
-      for (const reply of node.replies) stack.push(reply);
-    }
-  }
-  return roots;
-}
-
-/** The comments whose chain of parents reaches the top within what is loaded (others wait for a later page). */
-function anchored(comments: readonly Comment[]): Comment[] {
-  const byId = new Map(comments.map((c) => [c.id, c]));
-  const ok = new Map<string, boolean>();
-  const check = (start: Comment): boolean => {
-    const path = new Set<string>();
-    let current: Comment | undefined = start;
-    let result = false;
-    while (current) {
-      const known = ok.get(current.id);
-      if (known !== undefined) {
-        result = known;
-        break;
-      }
-      if (path.has(current.id)) break; // a cycle: not anchored
-      path.add(current.id);
-      if (current.parentId === null) {
-        result = true;
-        break;
-      }
-      current = byId.get(current.parentId);
-    }
-    for (const id of path) ok.set(id, result);
-    return result;
-  };
-  return comments.filter(check);
 }
