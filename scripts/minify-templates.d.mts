@@ -1,3 +1,4 @@
 import type { Plugin } from 'vite';
 
+export function minifySource(code: string): string;
 export function minifyTemplates(): Plugin;

@@ -1,11 +1,16 @@
 // A Vite plugin for the script-tag build: squeezes the whitespace out of Lit's html`` and css``
-// templates, which no JS minifier touches. Conservative: in html, a run of whitespace that holds a
-// line break becomes one space (the same rendering outside <pre>, which the templates do not use);
-// in css, comments go and whitespace around punctuation goes.
-const TEMPLATE = /\b(html|css)`((?:[^`\\$]|\\.|\$(?!\{)|\$\{(?:[^{}]|\{[^{}]*\})*\})*)`/g;
+// templates, which no JS minifier touches, including templates nested in other templates' `${…}`.
+// In html: whitespace holding a line break goes entirely next to a tag (`>` before it or `<` after it)
+// and becomes one space elsewhere (between two expressions, or text), so rendering is unchanged outside
+// <pre>, which the templates do not use. In css: comments go and whitespace around punctuation goes.
+// Expressions are scanned, never rewritten, except for the templates nested in them.
 
-function squeezeHtml(text) {
-  return text.replace(/[ \t]*\n\s*/g, ' ');
+function squeezeHtml(text, first, last) {
+  return text.replace(/\s*\n\s*/g, (match, offset) => {
+    const before = offset === 0 ? (first ? '' : '$') : text[offset - 1];
+    const after = offset + match.length === text.length ? (last ? '' : '$') : text[offset + match.length];
+    return before === '>' || after === '<' || before === '' || after === '' ? '' : ' ';
+  });
 }
 
 function squeezeCss(text) {
@@ -13,34 +18,102 @@ function squeezeCss(text) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};:,>])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .trim();
+    .replace(/;}/g, '}');
 }
 
-/** Only the static parts change: `${…}` expressions are left exactly as written. */
-function squeeze(source, fn) {
+const IDENT = /[\w$]/;
+
+/** Transforms `code`, rewriting the static parts of every html`` / css`` template at any depth. */
+export function minifySource(code) {
   let out = '';
-  let depth = 0;
-  let chunk = '';
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (depth === 0 && ch === '$' && source[i + 1] === '{') {
-      out += fn(chunk);
-      chunk = '';
-      depth = 1;
-      out += '${';
+  let i = 0;
+  // Copies code up to the end of a string literal starting at i (quote char at code[i]).
+  const copyString = (quote) => {
+    let j = i + 1;
+    while (j < code.length && code[j] !== quote) j += code[j] === '\\' ? 2 : 1;
+    out += code.slice(i, j + 1);
+    i = j + 1;
+  };
+  // Reads a template literal starting after its backtick at i; returns the rewritten literal body.
+  const template = (tag) => {
+    const statics = [];
+    const exprs = [];
+    let chunk = '';
+    while (i < code.length && code[i] !== '`') {
+      if (code[i] === '\\') {
+        chunk += code.slice(i, i + 2);
+        i += 2;
+      } else if (code[i] === '$' && code[i + 1] === '{') {
+        statics.push(chunk);
+        chunk = '';
+        i += 2;
+        exprs.push(expression());
+      } else {
+        chunk += code[i++];
+      }
+    }
+    statics.push(chunk);
+    i++; // closing backtick
+    const squeezed = statics.map((s, n) =>
+      tag === 'css' ? squeezeCss(s) : tag === 'html' ? squeezeHtml(s, n === 0, n === statics.length - 1) : s,
+    );
+    if (tag === 'css') squeezed[0] = squeezed[0].trimStart();
+    return squeezed.map((s, n) => s + (n < exprs.length ? '${' + exprs[n] + '}' : '')).join('');
+  };
+  // Reads an expression inside ${…} up to its closing brace; returns it with nested templates rewritten.
+  const expression = () => {
+    const saved = out;
+    out = '';
+    let depth = 0;
+    while (i < code.length) {
+      const c = code[i];
+      if (c === '}' && depth === 0) break;
+      if (c === '{') depth++;
+      if (c === '}') depth--;
+      if (c === "'" || c === '"') {
+        copyString(c);
+        continue;
+      }
+      if (c === '`') {
+        const tag = tagBefore();
+        i++;
+        out += '`' + template(tag) + '`';
+        continue;
+      }
+      out += c;
       i++;
-      continue;
     }
-    if (depth > 0) {
-      if (ch === '{') depth++;
-      if (ch === '}') depth--;
-      out += ch;
-      continue;
+    i++; // closing brace
+    const result = out;
+    out = saved;
+    return result;
+  };
+  const tagBefore = () => {
+    const m = /(html|css)\s*$/.exec(out.slice(-8));
+    return m && !IDENT.test(out[out.length - m[0].length - 1] ?? '') ? m[1] : null;
+  };
+  while (i < code.length) {
+    const c = code[i];
+    if (c === "'" || c === '"') {
+      copyString(c);
+    } else if (c === '/' && code[i + 1] === '/') {
+      const end = code.indexOf('\n', i);
+      out += code.slice(i, end === -1 ? code.length : end);
+      i = end === -1 ? code.length : end;
+    } else if (c === '/' && code[i + 1] === '*') {
+      const end = code.indexOf('*/', i + 2);
+      out += code.slice(i, end + 2);
+      i = end + 2;
+    } else if (c === '`') {
+      const tag = tagBefore();
+      i++;
+      out += '`' + template(tag) + '`';
+    } else {
+      out += c;
+      i++;
     }
-    chunk += ch;
   }
-  return out + fn(chunk);
+  return out;
 }
 
 export function minifyTemplates() {
@@ -49,10 +122,7 @@ export function minifyTemplates() {
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
-      const result = code.replace(TEMPLATE, (match, tag, body) =>
-        `${tag}\`${squeeze(body, tag === 'css' ? squeezeCss : squeezeHtml)}\``,
-      );
-      return { code: result, map: null };
+      return { code: minifySource(code), map: null };
     },
   };
 }
