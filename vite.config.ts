@@ -7,6 +7,10 @@
 import { defineConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
+/** Modules loaded on demand: each backend, the submit path, other locales, the sanitizer fallback. */
+const LAZY =
+  /\/src\/adapters\/(?!http|errors|types|registry)[\w-]+\.ts$|\/src\/i18n\/(?!index|messages)\w+\.ts$|\/(submit|validate)\.ts$|dompurify/;
+
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? 'demo' : '.',
   plugins: [minifyTemplates()],
@@ -18,14 +22,19 @@ export default defineConfig(({ command }) => ({
     minify: 'oxc',
     sourcemap: true,
     modulePreload: false,
-    // Not library mode: Vite leaves whitespace in library ES output (to keep tree-shaking annotations
-    // for bundlers), and this file goes straight to browsers. The npm build is tsc's.
+    // Library mode: no module-preload helper (the chunks a page needs are few and known). Vite leaves
+    // whitespace in library ES output for bundlers' sake; this file goes straight to browsers, so the
+    // output is minified fully. The npm build is tsc's, unbundled.
+    lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'comment-thread.js' },
     rolldownOptions: {
-      input: 'src/define.ts',
-      preserveEntrySignatures: 'exports-only',
       output: {
-        entryFileNames: 'comment-thread.js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        minify: true,
+        // Everything the entry needs goes in one chunk (the entry re-exports it): one gzip stream instead
+        // of several small shared chunks. Lazy modules keep their own chunks and import from it.
+        codeSplitting: {
+          groups: [{ name: 'comment-thread', test: (id: string) => !LAZY.test(id) }],
+        },
       },
     },
   },
