@@ -11,11 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { playwrightLauncher } from '@web/test-runner-playwright';
-import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
-import { countReporter } from './scripts/count-reporter.mjs';
+import { chromium, reporters, typescript } from './scripts/wtr-shared.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const { WP_PORT, WP_STATE, WTR_PORT, WP_DIST } = process.env;
@@ -23,7 +19,6 @@ if (!WP_PORT || !WP_STATE || !WTR_PORT) {
   console.error('Run the WordPress tests with `npm run test:wordpress`: it boots the WordPress they need.');
   process.exit(1);
 }
-const executablePath = ensureChromium();
 
 const isWordPress = (url) => {
   const { pathname, searchParams } = new URL(url, 'http://x');
@@ -99,17 +94,11 @@ export default {
   port: Number(WTR_PORT),
   nodeResolve: { exportConditions: ['development'] },
   middleware: [(ctx, next) => (isWordPress(ctx.url) ? toWordPress(ctx) : next()), builtFiles],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wordpressCommands()],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath, headless: true, args: chromiumArgs },
-      createBrowserContext: ({ browser }) => browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York' }),
-    }),
-  ],
+  plugins: [typescript(), wordpressCommands()],
+  browsers: chromium(),
   // One WordPress, whose switches (moderation, flood control …) the files set for themselves: one at a time.
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  reporters: reporters(),
 };

@@ -2,25 +2,22 @@
 // INTEGRATION_FILES names the tests, INTEGRATION_ENV (JSON) what they need to know, served to them as
 // the module /__integration-env.js; WTR_PORT fixes the page's port when the server must know the origin.
 import { fileURLToPath } from 'node:url';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { playwrightLauncher } from '@web/test-runner-playwright';
-import { chromiumArgs, ensureChromium } from './chromium.mjs';
-import { countReporter } from './count-reporter.mjs';
+import { chromium, reporters, typescript } from './wtr-shared.mjs';
 
 const { INTEGRATION_FILES, INTEGRATION_ENV = '{}', WTR_PORT } = process.env;
 if (!INTEGRATION_FILES) {
   console.error('Run these tests through their script: npm run test:waline, npm run test:isso.');
   process.exit(1);
 }
-const executablePath = ensureChromium();
 const env = JSON.parse(INTEGRATION_ENV);
 
 const integrationEnv = {
   name: 'integration-env',
   serve(context) {
     if (context.path !== '/__integration-env.js') return undefined;
-    const body = Object.entries(env).map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`).join('\n');
+    const body = Object.entries(env)
+      .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)
+      .join('\n');
     return { body, type: 'js' };
   },
 };
@@ -30,16 +27,10 @@ export default {
   files: [INTEGRATION_FILES],
   ...(WTR_PORT ? { port: Number(WTR_PORT) } : {}),
   nodeResolve: { exportConditions: ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), integrationEnv],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath, headless: true, args: chromiumArgs },
-      createBrowserContext: ({ browser }) => browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York' }),
-    }),
-  ],
+  plugins: [typescript(), integrationEnv],
+  browsers: chromium(),
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  reporters: reporters(),
 };
