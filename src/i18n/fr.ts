@@ -17,7 +17,6 @@ export const messages: Messages = {
   inReplyTo: (name) => `en réponse à ${name}`,
   awaitingModeration: 'Votre commentaire est en attente de modération.',
   commentBy: (name) => `Commentaire de ${name}`,
-  dateAt: (date, time) => `${date} à ${time}`,
   commentLabel: 'Commentaire',
   nameLabel: 'Nom',
   emailLabel: 'E-mail',

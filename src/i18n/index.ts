@@ -45,14 +45,12 @@ export const needsCatalog = (lang: string) => {
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
-function dateFormat(locale: string, style: 'date' | 'time'): Intl.DateTimeFormat {
-  const key = `${locale}|${style}`;
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = cache.get(locale) as Intl.DateTimeFormat | undefined;
   if (!format) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'date' ? { day: 'numeric', month: 'long', year: 'numeric' } : { hour: 'numeric', minute: '2-digit' };
-    format = new Intl.DateTimeFormat(safeLocale(locale), options);
-    cache.set(key, format);
+    // One formatter for date and time: the locale joins them in its own words ("at", "à", "um").
+    format = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
+    cache.set(locale, format);
   }
   return format;
 }
@@ -75,8 +73,8 @@ function safeLocale(locale: string): string {
 }
 
 /** "15 April 2013 at 1:10 pm", in the locale's own words and the reader's time zone. */
-export function formatDate(date: Date, locale: string, messages: Messages): string {
-  return messages.dateAt(dateFormat(locale, 'date').format(date), dateFormat(locale, 'time').format(date));
+export function formatDate(date: Date, locale: string): string {
+  return dateFormat(locale).format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

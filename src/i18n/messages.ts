@@ -17,8 +17,6 @@ export interface Messages {
   inReplyTo(name: string): string;
   awaitingModeration: string;
   commentBy(name: string): string;
-  /** Dates: `at` joins a date and a time ("15 April 2013 at 1:10 pm"). */
-  dateAt(date: string, time: string): string;
   // The form.
   commentLabel: string;
   nameLabel: string;
@@ -70,7 +68,6 @@ export const en: Messages = {
   inReplyTo: (name) => `in reply to ${name}`,
   awaitingModeration: 'Your comment is awaiting moderation.',
   commentBy: (name) => `Comment by ${name}`,
-  dateAt: (date, time) => `${date} at ${time}`,
   commentLabel: 'Comment',
   nameLabel: 'Name',
   emailLabel: 'Email',

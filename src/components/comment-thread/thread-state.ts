@@ -7,7 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { CommentThreadError } from '../../adapters/errors.js';
 import type { CommentAdapter } from '../../adapters/types.js';
 import { CommentErrorEvent, CommentLoadEvent } from '../../events.js';
-import { en, formatDate, formatRelative, languageOf } from '../../i18n/index.js';
+import { formatDate, formatRelative, languageOf } from '../../i18n/index.js';
 import { checkedPages, CommentSchema, type Comment, type Page } from '../../model/schemas.js';
 import { anchored, buildThread, countThread, insertIntoThread, rootsOf, type ThreadNode } from '../../model/thread.js';
 import { nextTask } from '../../tasks.js';
@@ -308,6 +308,6 @@ export class Thread {
 /** Creates and caches the date formatters the first comments will use. */
 function warmFormatters(locale: string): void {
   const now = new Date();
-  formatDate(now, locale, en);
+  formatDate(now, locale);
   formatRelative(now, locale, now.getTime());
 }

@@ -17,7 +17,7 @@ const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = tru
 
 function date(comment: Comment, view: View) {
   const when = new Date(comment.createdAt);
-  const absolute = formatDate(when, view.locale, view.messages);
+  const absolute = formatDate(when, view.locale);
   const relative =
     view.dates === 'relative' || (view.dates === 'auto' && Math.abs(view.now - when.getTime()) < WEEK);
   return html`<time part="date" datetime=${when.toISOString()} title=${relative ? absolute : nothing}
