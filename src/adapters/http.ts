@@ -158,11 +158,10 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 const backoffDelay = (attempt: number) => httpDefaults.backoff * 2 ** attempt * (0.75 + Math.random() * 0.5);
 
-/** Reads a body as JSON; anything else (an HTML error page, a cut connection) is `invalid-response`. */
-export async function readJson(response: Response, url: string): Promise<unknown> {
-  let text: string;
+/** Reads a body with `read`; a connection lost on the way is `network`, a cancellation `aborted`. */
+export async function readBody<T>(response: Response, url: string, read: (response: Response) => Promise<T>): Promise<T> {
   try {
-    text = await response.text();
+    return await read(response);
   } catch (error) {
     if (isAbort(error)) throw CommentThreadError.from(error);
     throw new CommentThreadError('network', 'The connection was lost while reading the answer.', {
@@ -171,6 +170,11 @@ export async function readJson(response: Response, url: string): Promise<unknown
       cause: error,
     });
   }
+}
+
+/** Reads a body as JSON; anything else (an HTML error page, a cut connection) is `invalid-response`. */
+export async function readJson(response: Response, url: string): Promise<unknown> {
+  const text = await readBody(response, url, (r) => r.text());
   try {
     return JSON.parse(text);
   } catch {

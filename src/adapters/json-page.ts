@@ -6,8 +6,7 @@
  * parsed on its own, with a new task whenever a slice of time is used up. Anything unexpected falls back
  * to `readJson`, whose errors are the adapter's errors.
  */
-import { CommentThreadError, isAbort } from './errors.js';
-import { readJson } from './http.js';
+import { readBody, readJson } from './http.js';
 import { nextTask } from '../tasks.js';
 
 /** Below this size (about 2,000 comments) decoding and parsing at once take under 15 ms: not worth slicing. */
@@ -152,17 +151,7 @@ async function parsePage(text: string, key: string): Promise<Record<string, unkn
 export async function readJsonPage(response: Response, url: string, key = 'comments'): Promise<unknown> {
   const declared = Number(response.headers.get('Content-Length'));
   if (declared && declared <= LARGE) return readJson(response, url);
-  let buffer: ArrayBuffer;
-  try {
-    buffer = await response.arrayBuffer();
-  } catch (error) {
-    if (isAbort(error)) throw CommentThreadError.from(error);
-    throw new CommentThreadError('network', 'The connection was lost while reading the answer.', {
-      url,
-      status: response.status,
-      cause: error,
-    });
-  }
+  const buffer = await readBody(response, url, (r) => r.arrayBuffer());
   const again = () => readJson(new Response(buffer, { status: response.status, headers: response.headers }), url);
   if (buffer.byteLength <= LARGE) return again();
   try {
