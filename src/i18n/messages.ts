@@ -16,13 +16,11 @@ export interface Messages {
   postAuthor: string;
   inReplyTo(name: string): string;
   awaitingModeration: string;
-  commentBy(name: string): string;
   // The form.
   commentLabel: string;
   nameLabel: string;
   emailLabel: string;
   websiteLabel: string;
-  requiredMark: string;
   consent: string;
   privacyNotice: string;
   requiredNotice: string;
@@ -45,7 +43,6 @@ export interface Messages {
   commentPending: string;
   submitFailed: string;
   spamRejected: string;
-  submitCancelled: string;
   unknownBackend(name: string): string;
   offline: string;
   droppedComments(count: number): string;
@@ -67,12 +64,10 @@ export const en: Messages = {
   postAuthor: 'Post author',
   inReplyTo: (name) => `in reply to ${name}`,
   awaitingModeration: 'Your comment is awaiting moderation.',
-  commentBy: (name) => `Comment by ${name}`,
   commentLabel: 'Comment',
   nameLabel: 'Name',
   emailLabel: 'Email',
   websiteLabel: 'Website',
-  requiredMark: '(required)',
   consent: 'Save my name, email, and website in this browser for the next time I comment.',
   privacyNotice: 'Your email address will not be published.',
   requiredNotice: 'Required fields are marked *',
@@ -92,7 +87,6 @@ export const en: Messages = {
   commentPending: 'Comment sent. It is awaiting moderation.',
   submitFailed: 'Your comment could not be posted. It is kept here: try again.',
   spamRejected: 'Your comment could not be posted. Please try again in a moment.',
-  submitCancelled: 'Your comment was not sent. It is kept here.',
   unknownBackend: (name) => `No comment backend named “${name}” is available on this page.`,
   offline: 'You are offline. The comments will load when the connection is back.',
   droppedComments: (count) =>
