@@ -32,9 +32,6 @@ export function registerBackend(name: string, loader: BackendLoader): void {
 /** The loader for a name, if one is registered. */
 export const backendLoader = (name: string): BackendLoader | undefined => loaders.get(name);
 
-/** The names registered so far. */
-export const backendNames = (): string[] => [...loaders.keys()];
-
 /** Calls `listener` with each name registered from now on; returns the unsubscribe function. */
 export function onBackendRegistered(listener: (name: string) => void): () => void {
   listeners.add(listener);
