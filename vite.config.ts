@@ -4,16 +4,37 @@
  * dist/chunks/. The npm build (unbundled ESM with .d.ts, Lit and zod left to the app's bundler) is
  * `tsc -p tsconfig.build.json`, run after it by `npm run build`. `vite` alone serves the demo.
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
-/** Modules loaded on demand: each backend, the submit path, other locales, the sanitizer fallback. */
-const LAZY =
-  /\/src\/adapters\/(?!http|errors|types|registry)[\w-]+\.ts$|\/src\/i18n\/(?!index|messages)\w+\.ts$|\/(submit|validate)\.ts$|dompurify/;
+/**
+ * The modules the entry imports statically, directly or not: what every page loads. Everything else
+ * (each backend, the submit path, other locales, the sanitizer fallback, and the parts of zod and Lit
+ * only they use) is reached through a dynamic import and stays in the chunks loaded on demand.
+ */
+function staticGraph(): Plugin & { has(id: string): boolean } {
+  const reached = new Set<string>();
+  return {
+    name: 'comment-thread:static-graph',
+    has: (id) => reached.has(id),
+    buildEnd() {
+      reached.clear();
+      const entry = [...this.getModuleIds()].find((id) => this.getModuleInfo(id)?.isEntry);
+      const stack = entry ? [entry] : [];
+      while (stack.length) {
+        const id = stack.pop()!;
+        if (reached.has(id)) continue;
+        reached.add(id);
+        stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    },
+  };
+}
+const firstLoad = staticGraph();
 
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? 'demo' : '.',
-  plugins: [minifyTemplates()],
+  plugins: [minifyTemplates(), firstLoad],
   server: { fs: { allow: ['..'] } },
   build: {
     outDir: 'dist',
@@ -33,7 +54,8 @@ export default defineConfig(({ command }) => ({
         // Everything the entry needs goes in one chunk (the entry re-exports it): one gzip stream instead
         // of several small shared chunks. Lazy modules keep their own chunks and import from it.
         codeSplitting: {
-          groups: [{ name: 'comment-thread', test: (id: string) => !LAZY.test(id) }],
+          // The HTTP base and the adapter helpers join it too: every built-in backend but the memory one loads them.
+          groups: [{ name: 'comment-thread', test: (id: string) => firstLoad.has(id) || /\/src\/adapters\/(http|types)\.ts$/.test(id) }],
         },
       },
     },

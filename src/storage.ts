@@ -8,7 +8,7 @@
  * Storage may be full, blocked or tampered with: every read is validated and every write may fail quietly.
  */
 import * as z from 'zod/mini';
-import { CommentSchema, type Comment } from './model/schemas.js';
+import { CommentSchema, recordOf, type Comment } from './model/schemas.js';
 
 const PREFIX = 'comment-thread:';
 const PENDING_TTL = 30 * 24 * 3600 * 1000;
@@ -53,7 +53,7 @@ export type DraftValues = z.infer<typeof DraftValuesSchema>;
 const DraftsSchema = z.object({
   /** The comment whose reply form is open, if any. */
   replyTo: z.nullable(z.string()),
-  forms: z.record(z.string(), DraftValuesSchema),
+  forms: recordOf(DraftValuesSchema),
 });
 export type Drafts = z.infer<typeof DraftsSchema>;
 

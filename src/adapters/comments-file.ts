@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { CommentSchema, PageSchema, type Page } from '../model/schemas.js';
 import { absoluteUrl, httpError, parse, readJson, request } from './http.js';
 
-const FileSchema = z.union([PageSchema, z.array(CommentSchema)]);
+const CommentsSchema = z.array(CommentSchema);
 
 /** Fetches `url` (`{postId}` replaced) and reads a Page `{ comments, total? }` or a bare array of comments. */
 export async function readCommentsFile(
@@ -15,6 +15,8 @@ export async function readCommentsFile(
   const href = absoluteUrl(url.replaceAll('{postId}', encodeURIComponent(postId))).href;
   const response = await request(href, { signal, ...(fetch ? { fetch } : {}) });
   if (!response.ok) throw httpError(response, href);
-  const data = parse(FileSchema, await readJson(response, href), href);
-  return Array.isArray(data) ? { comments: data, total: data.length, cursor: null } : { ...data, cursor: null };
+  const data = await readJson(response, href);
+  if (!Array.isArray(data)) return { ...parse(PageSchema, data, href), cursor: null };
+  const comments = parse(CommentsSchema, data, href);
+  return { comments, total: comments.length, cursor: null };
 }

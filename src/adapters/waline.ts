@@ -43,7 +43,7 @@ export interface WalineOptions {
 }
 
 // SQL storages give numeric ids, LeanCloud and MongoDB strings.
-const Id = z.union([z.string(), z.number()]);
+const Id = z.custom<string | number>((value) => typeof value === 'string' || typeof value === 'number');
 
 const WalineComment = z.object({
   objectId: Id,
@@ -72,7 +72,7 @@ const ListData = z.object({
 /** `errmsg` is a string, or for validation failures an object keyed by field. */
 const Envelope = z.object({
   errno: z.number(),
-  errmsg: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())])),
+  errmsg: z.optional(z.custom<string | Record<string, unknown>>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null))),
   data: z.optional(z.unknown()),
 });
 

@@ -4,7 +4,7 @@
  * posts.
  */
 import * as z from 'zod/mini';
-import type { Comment } from '../model/schemas.js';
+import { recordOf, type Comment } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { absoluteUrl, decodeEntities, httpError, resolveUrl, retryAfterSeconds } from './http.js';
 
@@ -74,7 +74,7 @@ export const WpComment = z.object({
   link: z.optional(z.string()),
   status: z.optional(z.string()),
   // Absent when the site turned "Show avatars" off; keyed by size in pixels (24, 48, 96 by default).
-  author_avatar_urls: z.optional(z.record(z.string(), z.string())),
+  author_avatar_urls: z.optional(recordOf(z.string())),
 });
 export type WpComment = z.infer<typeof WpComment>;
 

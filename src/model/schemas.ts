@@ -52,11 +52,24 @@ export type Page = z.infer<typeof PageSchema>;
  */
 export const checkedPages = new WeakSet<Page>();
 
-/** What a visitor submits, after the form validated it. */
+/**
+ * An object whose every value matches `value`. A refinement on the zod types the model already uses,
+ * rather than `z.record`, which would add its own class to every page's first load.
+ */
+export const recordOf = <T>(value: z.ZodMiniType<T>) =>
+  z.custom<Record<string, T>>(
+    (data) =>
+      typeof data === 'object' &&
+      data !== null &&
+      !Array.isArray(data) &&
+      Object.values(data).every((item) => value.safeParse(item).success),
+  );
+
+/** What a visitor submits, after the form validated (and trimmed) it. */
 export const DraftSchema = z.object({
   postId: z.string().check(z.minLength(1)),
   parentId: z.nullable(z.string()),
-  content: z.string().check(z.trim(), z.minLength(1)),
+  content: z.string().check(z.refine((value) => value.trim() !== '', 'expected a comment')),
   author: z.object({
     name: z.string(),
     email: z.string(),
