@@ -56,6 +56,18 @@ export function profileBreakdown(profile, build) {
     if (!key) return;
     totals[key] = (totals[key] ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000;
   });
+  if (process.env.BENCH_TOP) {
+    // The heaviest functions by self time, with the module each comes from.
+    const self = new Map();
+    profile.samples.forEach((id, i) => {
+      const { callFrame } = byId.get(id);
+      const where = callFrame.url ? (map(callFrame.url, callFrame.lineNumber, callFrame.columnNumber) ?? callFrame.url) : '';
+      const key = `${callFrame.functionName || '(anonymous)'} ${where.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP) || 25);
+    for (const [key, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
+  }
   const order = ['zod', 'model', 'element', 'lit', 'browser', 'gc', 'instrumentation', 'other'];
   return Object.fromEntries(order.filter((k) => totals[k]).map((k) => [k, Math.round(totals[k] * 10) / 10]));
 }

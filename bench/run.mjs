@@ -10,7 +10,7 @@
 //
 //   BENCH_N=100,1000,5000,20000  thread sizes        BENCH_RUNS=5     measured runs per size and renderer
 //   BENCH_WARMUP=1               discarded runs      BENCH_REPLY=5000 thread size for the reply (0: skip)
-//   BENCH_PROFILE=1              profile runs (0: skip)
+//   BENCH_PROFILE=1              profile runs (0: skip)   BENCH_TOP=25  also print the heaviest functions
 //   --no-build                   use the last benchmark build instead of building the current source
 //   --strict                     exit non-zero when a budget is missed
 /* global window, document, requestAnimationFrame, MutationObserver -- page.evaluate() bodies run in the page */
