@@ -9,8 +9,10 @@
 // validation, Lit, the element, the browser). Prints a table and writes the same as JSON to bench/results/.
 //
 //   BENCH_N=100,1000,5000,20000  thread sizes        BENCH_RUNS=5     measured runs per size and renderer
+//   BENCH_PAGE=5000              comments per page the server answers with (the rest through `cursor`)
 //   BENCH_WARMUP=1               discarded runs      BENCH_REPLY=5000 thread size for the reply (0: skip)
 //   BENCH_PROFILE=1              profile runs (0: skip)   BENCH_TOP=25  also print the heaviest functions
+//   BENCH_TASKS=1                print each load's long tasks
 //   --no-build                   use the last benchmark build instead of building the current source
 //   --strict                     exit non-zero when a budget is missed
 /* global window, document, requestAnimationFrame, MutationObserver -- page.evaluate() bodies run in the page */
@@ -90,16 +92,28 @@ const median = (values) => {
 
 // ---- the server: the build, the pages, and the rest protocol over synthetic threads ----
 
+/**
+ * Comments per page, as a REST server pages a big thread: past a few thousand comments one answer is
+ * megabytes that the browser finishes reading in a single long task before any script sees it (about
+ * 60 ms for the 10 MB of 20,000 comments). A page is the next comments in date order; `cursor` is the
+ * offset of the next page. Both renderers read every page they need through the same cursor.
+ */
+const PAGE = Math.max(1, Number(env('BENCH_PAGE', 5000)));
+
 const threads = new Map();
-function threadOf(n) {
-  if (!threads.has(n)) {
-    const data = thread(n);
-    threads.set(n, {
-      ...data,
-      json: JSON.stringify({ comments: data.comments, total: n, cursor: null }),
-    });
+/** The JSON answer for page `cursor` (an offset) of the `n`-comment thread. */
+function pageOf(n, cursor) {
+  if (!threads.has(n)) threads.set(n, { ...thread(n), pages: new Map() });
+  const data = threads.get(n);
+  const start = Number(cursor) || 0;
+  if (!data.pages.has(start)) {
+    const end = start + PAGE;
+    data.pages.set(
+      start,
+      JSON.stringify({ comments: data.comments.slice(start, end), total: n, cursor: end < n ? String(end) : null }),
+    );
   }
-  return threads.get(n);
+  return data.pages.get(start);
 }
 
 const fetched = new Set();
@@ -130,7 +144,7 @@ async function routes(req, res) {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
     });
-    res.end(threadOf(Number(api[1])).json);
+    res.end(pageOf(Number(api[1]), url.searchParams.get('cursor')));
     return true;
   }
   if (api && req.method === 'POST') {
@@ -183,8 +197,11 @@ async function load(browser, impl, n, { profile = false } = {}) {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    const trace = process.env.BENCH_TRACE && impl === 'ours' && !profile ? `${process.env.BENCH_TRACE}-${n}.json` : null;
+    if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline'] });
     await page.goto(`/bench/index.html?impl=${impl}&n=${n}`);
     await settled(page);
+    if (trace) await browser.stopTracing();
     if (profile) {
       const { profile: cpu } = await cdp.send('Profiler.stop');
       return { profile: cpu };
@@ -205,8 +222,13 @@ async function load(browser, impl, n, { profile = false } = {}) {
         totalBlockingTime: tbt,
         longTasks: b.longtasks.length,
         inDom: root.querySelectorAll('article').length,
+        tasks: b.longtasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`).join(' '),
       };
     });
+    if (process.env.BENCH_TASKS) {
+      console.log(`\n  ${impl} ${n}: data ${Math.round(result.dataArrived)} ms, first ${Math.round(result.firstComment)}, all ${Math.round(result.rendered)}; long tasks (start+ms): ${result.tasks}`);
+    }
+    delete result.tasks;
     return { ...result, ...(await memory(cdp)), js: jsBytes(fetched) };
   } finally {
     await context.close();
