@@ -35,6 +35,8 @@ const firstLoad = staticGraph();
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? 'demo' : '.',
   plugins: [minifyTemplates(), firstLoad],
+  // Relative, so the worker that warms Intl is found next to the chunks wherever dist/ is served from.
+  base: command === 'build' ? './' : '/',
   server: { fs: { allow: ['..'] } },
   build: {
     outDir: 'dist',
@@ -60,5 +62,6 @@ export default defineConfig(({ command }) => ({
       },
     },
   },
+  worker: { rolldownOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js' } } },
   oxc: { decorator: { legacy: true } },
 }));

@@ -7,7 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { CommentThreadError } from '../../adapters/errors.js';
 import type { CommentAdapter } from '../../adapters/types.js';
 import { CommentErrorEvent, CommentLoadEvent } from '../../events.js';
-import { formatDate, formatRelative, languageOf } from '../../i18n/index.js';
+import { languageOf, warmFormatters } from '../../i18n/index.js';
 import { checkedPages, CommentSchema, type Comment, type Page } from '../../model/schemas.js';
 import { anchored, buildThread, countThread, insertIntoThread, rootsOf, type ThreadNode } from '../../model/thread.js';
 import { nextTask } from '../../tasks.js';
@@ -110,10 +110,10 @@ export class Thread {
     const controller = (this.controller = new AbortController());
     const adapter = await resolve();
     if (generation !== this.generation) return undefined;
-    // The first Intl.DateTimeFormat of a locale loads its data, about 20 ms here: done while the request
-    // is in flight, in a task of its own, instead of in the first paint of comments.
+    // The first Intl.DateTimeFormat of a page loads ICU's data, 20–50 ms: done while the request is in
+    // flight (in a worker where one can start), instead of in the first paint of comments.
     const host = this.host;
-    if (host instanceof Element) void tick().then(() => warmFormatters(languageOf(host)));
+    if (host instanceof Element) void warmFormatters(languageOf(host));
     const page = await adapter.list({ postId: this.host.postId, order: this.host.order, signal: controller.signal });
     const comments = await this.validate(page);
     if (generation !== this.generation) return undefined;
@@ -305,9 +305,3 @@ export class Thread {
   }
 }
 
-/** Creates and caches the date formatters the first comments will use. */
-function warmFormatters(locale: string): void {
-  const now = new Date();
-  formatDate(now, locale);
-  formatRelative(now, locale, now.getTime());
-}
