@@ -6,7 +6,7 @@ import { formatDate, formatRelative } from '../../../i18n/index.js';
 import type { Comment } from '../../../model/schemas.js';
 import type { ThreadNode } from '../../../model/thread.js';
 import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
-import { htmlBody } from './html-body.js';
+import { body } from './html-body.js';
 import { replyForm } from './form.js';
 import type { View } from './view.js';
 
@@ -23,14 +23,6 @@ function date(comment: Comment, view: View) {
   return html`<time part="date" datetime=${when.toISOString()} title=${relative ? absolute : nothing}
     >${relative ? formatRelative(when, view.locale, view.now) : absolute}</time
   >`;
-}
-
-/** Text bodies: escaped by Lit, one paragraph per blank-line-separated block, line breaks kept. */
-function textBody(value: string) {
-  const paragraphs = value.trim().split(/\n\s*\n/);
-  return paragraphs.map(
-    (p) => html`<p>${p.split('\n').map((line, i) => (i ? html`<br />${line}` : line))}</p>`,
-  );
 }
 
 function author(comment: Comment, id: string) {
@@ -86,9 +78,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
             : date(c, view)}</span
         >
       </header>
-      ${c.body.format === 'html'
-        ? html`<div part="body" ${htmlBody(c.body.value)}></div>`
-        : html`<div part="body">${textBody(c.body.value)}</div>`}
+      <div part="body" ${body(c.body.format, c.body.value)}></div>
       ${pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing}
       ${canReply
         ? html`<div part="actions">
