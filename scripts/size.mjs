@@ -51,6 +51,14 @@ export function sizes(buffer) {
   };
 }
 
+/** The string a literal or an expression-free template literal holds. */
+const literal = (node) =>
+  node?.type === 'Literal' && typeof node.value === 'string'
+    ? node.value
+    : node?.type === 'TemplateLiteral' && node.expressions.length === 0
+      ? node.quasis[0].value.cooked
+      : undefined;
+
 /** Static and dynamic import specifiers of an ES module, from its syntax tree. */
 function importsOf(code) {
   const statics = new Set();
@@ -65,6 +73,14 @@ function importsOf(code) {
       node.source
     ) {
       statics.add(node.source.value);
+    } else if (
+      node.type === 'NewExpression' &&
+      node.callee?.name === 'URL' &&
+      /\.js$/.test(literal(node.arguments[0]) ?? '')
+    ) {
+      // new URL('./x.js', import.meta.url): a worker's script, fetched as the page loads like an import.
+      const spec = literal(node.arguments[0]);
+      statics.add(/^[./]/.test(spec) ? spec : `./${spec}`);
     } else if (node.type === 'ImportExpression') {
       // Minifiers may write import(`./x.js`): a template literal without expressions is as static.
       const { source } = node;
