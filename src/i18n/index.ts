@@ -79,6 +79,15 @@ function safeLocale(locale: string): string {
  * policy that forbids it) they are made here after all, in a task of their own.
  */
 export function warmFormatters(locale: string): Promise<void> {
+  let warm = warming.get(locale);
+  if (!warm) warming.set(locale, (warm = warmUp(locale)));
+  return warm;
+}
+
+/** Locales warmed or being warmed: one worker per locale and page, however many threads load. */
+const warming = new Map<string, Promise<void>>();
+
+function warmUp(locale: string): Promise<void> {
   return new Promise<void>((resolve) => {
     let worker: Worker | undefined;
     let finished = false;
