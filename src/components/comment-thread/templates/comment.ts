@@ -20,84 +20,48 @@ function date(comment: Comment, view: View) {
   const absolute = formatDate(when, view.locale);
   const relative =
     view.dates === 'relative' || (view.dates === 'auto' && Math.abs(view.now - when.getTime()) < WEEK);
-  return html`<time part="date" datetime=${when.toISOString()} title=${relative ? absolute : nothing}
-    >${relative ? formatRelative(when, view.locale, view.now) : absolute}</time
-  >`;
+  return html`<time part="date" datetime=${when.toISOString()} title=${relative ? absolute : nothing}>${relative ? formatRelative(when, view.locale, view.now) : absolute}</time>`;
 }
 
-function author(comment: Comment, id: string) {
-  const { name, url } = comment.author;
-  return html`<span part="author" id=${id}
-    >${url && isHttpUrl(url)
-      ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>`
-      : name}</span
-  >`;
-}
-
-/** One comment: an article with author and date in its header, then its replies as a nested list. */
+/**
+ * One comment: an article with author and date in its header, then its replies as a nested list.
+ * Written without whitespace between its pieces (the header is a flex row; the rest are blocks): every
+ * space between two bindings would be a text node in each of thousands of comments.
+ */
 export function commentItem(node: ThreadNode, view: View): TemplateResult {
   const c = node.comment;
   const id = c.id;
+  const { name, url, avatarUrl, isPostAuthor } = c.author;
   const domId = `comment-${encodeURIComponent(id)}`;
   const authorId = `${domId}-author`;
   const pending = c.status === 'pending';
   const canReply = view.capabilities.reply && !pending;
   const open = view.replyTo === id;
-  const avatar = c.author.avatarUrl && isSafeImage(c.author.avatarUrl) ? c.author.avatarUrl : undefined;
+  const avatar = avatarUrl && isSafeImage(avatarUrl) ? avatarUrl : undefined;
   const permalink = c.permalink && isSafeLink(c.permalink) ? c.permalink : undefined;
-  const parts = `comment depth-${node.depth}${c.author.isPostAuthor ? ' by-post-author' : ''}${pending ? ' pending' : ''}`;
-  return html`<li part="item">
-    <article
-      part=${parts}
-      id=${domId}
-      class=${view.arrived === id ? 'new' : ''}
-      data-comment-id=${id}
-      aria-labelledby=${authorId}
-      tabindex="-1"
-    >
-      <header part="header">
-        ${avatar
-          ? html`<img
-              part="avatar"
-              src=${avatar}
-              alt=""
-              width="40"
-              height="40"
-              loading="lazy"
-              decoding="async"
-              referrerpolicy="no-referrer"
-              @error=${hideBroken}
-            />`
-          : nothing}
-        ${author(c, authorId)}
-        ${c.author.isPostAuthor ? html`<span part="badge">${view.messages.postAuthor}</span>` : nothing}
-        ${node.inReplyTo ? html`<span part="in-reply-to">${view.messages.inReplyTo(node.inReplyTo.name)}</span>` : nothing}
-        <span part="meta"
-          >${permalink
-            ? html`<a part="permalink" href=${permalink}>${date(c, view)}</a>`
-            : date(c, view)}</span
-        >
-      </header>
-      <div part="body" ${body(c.body.format, c.body.value)}></div>
-      ${pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing}
-      ${canReply
-        ? html`<div part="actions">
-            <button
-              part="reply-button"
-              type="button"
-              aria-expanded=${open ? 'true' : 'false'}
-              aria-controls=${ifDefined(open ? `form-${domId}` : undefined)}
-              aria-describedby=${authorId}
-              @click=${() => (open ? view.onCancel(id) : view.onReply(id))}
-            >
-              ${view.messages.reply}
-            </button>
-          </div>`
-        : nothing}
-    </article>
-    ${open ? replyForm(id, domId, c.author.name, view) : nothing}
-    ${node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing}
-  </li>`;
+  const parts = `comment depth-${node.depth}${isPostAuthor ? ' by-post-author' : ''}${pending ? ' pending' : ''}`;
+  // prettier-ignore
+  return html`<li part="item"><article part=${parts} id=${domId} class=${view.arrived === id ? 'new' : ''} data-comment-id=${id} aria-labelledby=${authorId} tabindex="-1"><header part="header">${
+    avatar
+      ? html`<img part="avatar" src=${avatar} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hideBroken} />`
+      : nothing
+  }<span part="author" id=${authorId}>${
+    url && isHttpUrl(url) ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>` : name
+  }</span>${
+    isPostAuthor ? html`<span part="badge">${view.messages.postAuthor}</span>` : nothing
+  }${
+    node.inReplyTo ? html`<span part="in-reply-to">${view.messages.inReplyTo(node.inReplyTo.name)}</span>` : nothing
+  }<span part="meta">${
+    permalink ? html`<a part="permalink" href=${permalink}>${date(c, view)}</a>` : date(c, view)
+  }</span></header><div part="body" ${body(c.body.format, c.body.value)}></div>${
+    pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing
+  }${
+    canReply
+      ? html`<div part="actions"><button part="reply-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${ifDefined(open ? `form-${domId}` : undefined)} aria-describedby=${authorId} @click=${() => (open ? view.onCancel(id) : view.onReply(id))}>${view.messages.reply}</button></div>`
+      : nothing
+  }</article>${open ? replyForm(id, domId, name, view) : nothing}${
+    node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing
+  }</li>`;
 }
 
 /** A list of sibling comments, keyed by id. */
