@@ -299,7 +299,6 @@ export class CommentThread extends LitElement {
       arrived: this.arrived,
       privacyUrl: this.privacyUrl,
       forms: this.forms.states,
-      onReply: (id) => void this.forms.openReply(id),
       onCancel: (key) => void this.forms.cancel(key),
       onSubmit: (key, event) => void this.forms.submit(key, event),
       onInput: (key, event) => this.forms.input(key, event),
@@ -325,7 +324,8 @@ export class CommentThread extends LitElement {
             ? loadingState(m)
             : this.thread.nodes.length === 0
               ? emptyState(m)
-              : html`<ol part="list">${topList(nodes, view, this.thread.rootOf)}</ol>`}
+              : // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks are the Reply buttons' inside it, which keyboards press
+                html`<ol part="list" @click=${this.onListClick}>${topList(nodes, view, this.thread.rootOf)}</ol>`}
         ${ready && this.thread.dropped
           ? html`<p part="notice">${m.droppedComments(this.thread.dropped)}</p>`
           : nothing}
@@ -347,6 +347,15 @@ export class CommentThread extends LitElement {
       <div part="status" class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
+
+  /** Reply buttons, one listener for all of them: thousands of comments need no listener each. */
+  private onListClick = (event: Event) => {
+    const button = (event.target as Element).closest?.('[part~="reply-button"]');
+    const id = button?.closest('article')?.dataset.commentId;
+    if (id === undefined) return;
+    if (this.replyTo === id) void this.forms.cancel(id);
+    else void this.forms.openReply(id);
+  };
 
   private skipToForm = (event: Event) => {
     event.preventDefault();

@@ -41,7 +41,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
   const permalink = c.permalink && isSafeLink(c.permalink) ? c.permalink : undefined;
   const parts = `comment depth-${node.depth}${isPostAuthor ? ' by-post-author' : ''}${pending ? ' pending' : ''}`;
   // prettier-ignore
-  return html`<li part="item"><article part=${parts} id=${domId} class=${view.arrived === id ? 'new' : ''} data-comment-id=${id} aria-labelledby=${authorId} tabindex="-1"><header part="header">${
+  return html`<li part="item"><article part=${parts} id=${domId} class=${view.arrived === id ? 'new' : nothing} data-comment-id=${id} aria-labelledby=${authorId} tabindex="-1"><header part="header">${
     avatar
       ? html`<img part="avatar" src=${avatar} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hideBroken} />`
       : nothing
@@ -57,7 +57,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
     pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing
   }${
     canReply
-      ? html`<div part="actions"><button part="reply-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${ifDefined(open ? `form-${domId}` : undefined)} aria-describedby=${authorId} @click=${() => (open ? view.onCancel(id) : view.onReply(id))}>${view.messages.reply}</button></div>`
+      ? html`<div part="actions"><button part="reply-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${ifDefined(open ? `form-${domId}` : undefined)} aria-describedby=${authorId}>${view.messages.reply}</button></div>`
       : nothing
   }</article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing

@@ -32,7 +32,6 @@ export interface View {
   arrived: string | null;
   privacyUrl: string | undefined;
   forms: ReadonlyMap<string, FormState>;
-  onReply(id: string): void;
   onCancel(key: string): void;
   onSubmit(key: string, event: SubmitEvent): void;
   onInput(key: string, event: Event): void;
