@@ -131,6 +131,18 @@ describe('<comment-thread> states', () => {
     expect(a.querySelectorAll('[part~="body"] p')).to.have.length(2);
   });
 
+  it('keeps the paragraphs and line breaks of a text body, and replaces it when the comment changes', async () => {
+    const text = comment('t', null, '2020-01-01T00:00:00Z', 'Ann', {
+      body: { format: 'text', value: '  one\ntwo <i>x</i>\n\n\nthree  ' },
+    });
+    const el = await render(memory({ comments: [text] }));
+    await loaded(el);
+    const body = article(el, 't')!.querySelector('[part~="body"]')!;
+    expect(body.innerHTML).to.equal('<p>one<br>two &lt;i&gt;x&lt;/i&gt;</p><p>three</p>');
+    el.adapter = memory({ comments: [{ ...text, body: { format: 'text', value: 'edited' } }] });
+    await waitUntil(() => article(el, 't')?.querySelector('[part~="body"]')?.innerHTML === '<p>edited</p>');
+  });
+
   it('links authors only to http(s) websites', async () => {
     const el = await render(
       memory({
