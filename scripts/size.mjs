@@ -28,7 +28,7 @@ export const TARGET = 16_000;
  * Performance section). The run fails above this ceiling, so the set can only shrink; lower it with
  * every saving, never raise it.
  */
-export const CEILING = 31_800;
+export const CEILING = 31_500;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
