@@ -23,8 +23,8 @@ const comments = [
   { id: '2', parentId: '1', author: { name: 'Bob' }, createdAt: '2020-01-02T00:00:00Z', body: { format: 'text', value: 'A reply.' }, status: 'approved' },
 ];
 
-const policy = (api) =>
-  `default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' ${api}`;
+const policy = (api, extra = '') =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' ${api}${extra}`;
 
 function page(body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>
@@ -56,10 +56,14 @@ before(async () => {
     root,
     headers: () => ({ 'Content-Security-Policy': policy(backend.url) }),
     routes: async (req, res) => {
-      const html = { '/csp.html': page(`<comment-thread backend="rest" endpoint="${api}" post-id="1" loading="eager" min-fill-time="0"></comment-thread>`),
-        '/csp-control.html': page('<script>window.ran = true</script><p>control</p>') }[new URL(req.url, 'http://x').pathname];
+      const thread = page(`<comment-thread backend="rest" endpoint="${api}" post-id="1" loading="eager" min-fill-time="0"></comment-thread>`);
+      const path = new URL(req.url, 'http://x').pathname;
+      const html = { '/csp.html': thread, '/csp-no-worker.html': thread,
+        '/csp-control.html': page('<script>window.ran = true</script><p>control</p>') }[path];
       if (!html) return false;
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy(backend.url) });
+      // The same page under a policy that refuses workers: the date formatter is made without one.
+      const extra = path === '/csp-no-worker.html' ? "; worker-src 'none'" : '';
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy(backend.url, extra) });
       res.end(html);
       return true;
     },
@@ -79,6 +83,8 @@ async function open(path) {
   const tab = await context.newPage();
   const consoleLines = [];
   const errors = [];
+  const requests = [];
+  tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
   tab.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   tab.on('pageerror', (error) => errors.push(String(error)));
   await tab.addInitScript(() => {
@@ -88,7 +94,7 @@ async function open(path) {
   await tab.goto(`${site.url}${path}`);
   const violations = () => tab.evaluate(() => window.__violations);
   const cspLines = () => consoleLines.filter((line) => /Content Security Policy|Refused to/i.test(line));
-  return { tab, context, violations, cspLines, errors };
+  return { tab, context, violations, cspLines, errors, requests };
 }
 
 test('the control page: an inline script is blocked and reported (the checks can fail)', async () => {
@@ -101,7 +107,7 @@ test('the control page: an inline script is blocked and reported (the checks can
 });
 
 test('renders, opens a reply form and posts under a strict CSP, with no violation', async () => {
-  const { tab, context, violations, cspLines, errors } = await open('/csp.html');
+  const { tab, context, violations, cspLines, errors, requests } = await open('/csp.html');
   const thread = tab.locator('comment-thread');
   await thread.locator('[part~="comment"]').first().waitFor();
   assert.equal(await thread.locator('[part~="comment"]').count(), 2);
@@ -125,6 +131,23 @@ test('renders, opens a reply form and posts under a strict CSP, with no violatio
 
   assert.deepEqual(await violations(), []);
   assert.deepEqual(cspLines(), []);
+  assert.deepEqual(errors, []);
+  // The worker that warms the date formatter ran, allowed by script-src 'self'.
+  assert.ok(requests.some((path) => /\/dist\/chunks\/intl-warm-[\w-]+\.js$/.test(path)), 'the Intl worker was loaded');
+  await context.close();
+});
+
+test('under a policy that refuses workers, dates are formatted all the same, with that one violation', async () => {
+  const { tab, context, violations, errors } = await open('/csp-no-worker.html');
+  const thread = tab.locator('comment-thread');
+  await thread.locator('[part~="comment"]').first().waitFor();
+  const expected = await tab.evaluate(() =>
+    new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date('2020-01-01T00:00:00Z')),
+  );
+  assert.equal(await thread.locator('[part~="date"]').first().textContent(), expected);
+  await tab.waitForFunction(() => window.__violations.length > 0);
+  const seen = await violations();
+  assert.ok(seen.length >= 1 && seen.every((v) => v.startsWith('worker-src')), `only the worker is refused: ${seen.join(', ')}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
