@@ -6,7 +6,7 @@ import { formatDate, formatRelative } from '../../../i18n/index.js';
 import type { Comment } from '../../../model/schemas.js';
 import type { ThreadNode } from '../../../model/thread.js';
 import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
-import { body } from './html-body.js';
+import { body } from './body.js';
 import { replyForm } from './form.js';
 import type { View } from './view.js';
 

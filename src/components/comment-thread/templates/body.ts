@@ -40,6 +40,7 @@ class Body extends Directive {
     this.value = value;
     if (format === 'text') {
       fillText(part.element, value);
+      part.element.removeAttribute('aria-busy');
       return noChange;
     }
     const pending = sanitizeInto(part.element, value);
