@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 
 /** One of `values`: a refinement rather than `z.enum`, whose class would join every page's first load. */
 const oneOf = <const T extends readonly string[]>(...values: T) =>
-  z.custom<T[number]>((value) => values.includes(value as string), `expected one of ${values.join(', ')}`);
+  z.custom<T[number]>((value) => values.includes(value), `expected one of ${values.join(', ')}`);
 
 /** Who wrote a comment. `url` and `avatarUrl` are untrusted: the templates allow only safe schemes. */
 export const AuthorSchema = z.object({
