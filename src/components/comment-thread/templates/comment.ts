@@ -15,12 +15,18 @@ const WEEK = 7 * 24 * 3600 * 1000;
 /** An avatar that cannot load (blocked, gone, offline) leaves no broken-image icon behind. */
 const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = true);
 
-function date(comment: Comment, view: View) {
+/** The date line: the `<time>`, inside the permalink when there is one (one template either way). */
+function meta(comment: Comment, permalink: string | undefined, view: View) {
   const when = new Date(comment.createdAt);
+  const iso = when.toISOString();
   const absolute = formatDate(when, view.locale);
   const relative =
     view.dates === 'relative' || (view.dates === 'auto' && Math.abs(view.now - when.getTime()) < WEEK);
-  return html`<time part="date" datetime=${when.toISOString()} title=${relative ? absolute : nothing}>${relative ? formatRelative(when, view.locale, view.now) : absolute}</time>`;
+  const title = relative ? absolute : nothing;
+  const text = relative ? formatRelative(when, view.locale, view.now) : absolute;
+  return permalink
+    ? html`<a part="permalink" href=${permalink}><time part="date" datetime=${iso} title=${title}>${text}</time></a>`
+    : html`<time part="date" datetime=${iso} title=${title}>${text}</time>`;
 }
 
 /**
@@ -51,12 +57,11 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
     isPostAuthor ? html`<span part="badge">${view.messages.postAuthor}</span>` : nothing
   }${
     node.inReplyTo ? html`<span part="in-reply-to">${view.messages.inReplyTo(node.inReplyTo.name)}</span>` : nothing
-  }<span part="meta">${
-    permalink ? html`<a part="permalink" href=${permalink}>${date(c, view)}</a>` : date(c, view)
-  }</span></header><div part="body" ${body(c.body.format, c.body.value)}></div>${
-    pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing
-  }${
-    canReply
+  }<span part="meta">${meta(c, permalink, view)}</span></header><div part="body" ${body(c.body.format, c.body.value)}></div>${
+    // One part for both: a held comment takes no replies.
+    pending
+      ? html`<p part="moderation">${view.messages.awaitingModeration}</p>`
+      : canReply
       ? html`<div part="actions"><button part="reply-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${ifDefined(open ? `form-${domId}` : undefined)} aria-describedby=${authorId}>${view.messages.reply}</button></div>`
       : nothing
   }</article>${open ? replyForm(id, domId, name, view) : nothing}${
