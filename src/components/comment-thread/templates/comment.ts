@@ -76,14 +76,22 @@ export const commentList = (nodes: readonly ThreadNode[], view: View) =>
 /** Top-level comments per block, on average. */
 const BLOCK = 32;
 
+const starts = new WeakMap<ThreadNode, boolean>();
+
 /**
  * Whether a top-level comment starts a block, from its id alone (FNV-1a): inserting a comment anywhere
- * moves no other block's boundary, so no other block re-renders.
+ * moves no other block's boundary, so no other block re-renders. Worked out once per node: the blocks
+ * are cut again on every progressive chunk.
  */
-function startsBlock(id: string): boolean {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % BLOCK === 0;
+function startsBlock(node: ThreadNode): boolean {
+  let start = starts.get(node);
+  if (start === undefined) {
+    const id = node.comment.id;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    starts.set(node, (start = (hash >>> 0) % BLOCK === 0));
+  }
+  return start;
 }
 
 interface Block {
@@ -96,9 +104,9 @@ function blocks(nodes: readonly ThreadNode[]): Block[] {
   const out: Block[] = [];
   let current: Block | undefined;
   for (const node of nodes) {
-    const id = node.comment.id;
-    if (!current || startsBlock(id)) {
-      current = { key: startsBlock(id) ? id : '', nodes: [] };
+    const start = startsBlock(node);
+    if (!current || start) {
+      current = { key: start ? node.comment.id : '', nodes: [] };
       out.push(current);
     }
     current.nodes.push(node);
