@@ -56,7 +56,7 @@ export default defineConfig(({ command }) => ({
         // Everything the entry needs goes in one chunk (the entry re-exports it): one gzip stream instead
         // of several small shared chunks. Lazy modules keep their own chunks and import from it.
         codeSplitting: {
-          // The HTTP base and the adapter helpers join it too: every built-in backend but the memory one loads them.
+          // The HTTP base and the adapter helpers join it too: every built-in backend loads them (the memory one for its seed).
           groups: [{ name: 'comment-thread', test: (id: string) => firstLoad.has(id) || /\/src\/adapters\/(http|types)\.ts$/.test(id) }],
         },
       },

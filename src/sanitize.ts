@@ -102,14 +102,13 @@ let native: object | undefined;
  * each call, which doubled its cost in Chromium. The configuration itself where the constructor is missing.
  */
 function nativeSanitizer(): object {
+  if (native) return native;
   const config = { elements: ALLOWED_ELEMENTS, attributes: ALLOWED_ATTRIBUTES };
   const Sanitizer = (globalThis as { Sanitizer?: new (config: object) => object }).Sanitizer;
-  if (!native) {
-    try {
-      native = typeof Sanitizer === 'function' ? new Sanitizer(config) : config;
-    } catch {
-      native = config; // an older shape of the API
-    }
+  try {
+    native = typeof Sanitizer === 'function' ? new Sanitizer(config) : config;
+  } catch {
+    native = config; // an older shape of the API
   }
   return native;
 }

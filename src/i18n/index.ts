@@ -72,6 +72,9 @@ function safeLocale(locale: string): string {
   }
 }
 
+/** Locales warmed or being warmed: one worker per locale and page, however many threads load. */
+const warming = new Map<string, Promise<void>>();
+
 /**
  * Creates the formatters comments will use, before they are needed. The first date formatter of a page
  * costs 20–50 ms of main thread (ICU loading its data): a worker pays that instead, where one can start,
@@ -83,9 +86,6 @@ export function warmFormatters(locale: string): Promise<void> {
   if (!warm) warming.set(locale, (warm = warmUp(locale)));
   return warm;
 }
-
-/** Locales warmed or being warmed: one worker per locale and page, however many threads load. */
-const warming = new Map<string, Promise<void>>();
 
 function warmUp(locale: string): Promise<void> {
   return new Promise<void>((resolve) => {
