@@ -9,7 +9,8 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { checkedAdapter, errorBody, getJson, httpError, httpUrl, resolveUrl } from './http.js';
+import { checkedAdapter, httpError, resolveUrl } from './http.js';
+import { errorBody, getJson, httpUrl } from './http-helpers.js';
 import {
   readWrite,
   type BackendFactory,

@@ -10,7 +10,8 @@
 import * as z from 'zod/mini';
 import type { Comment, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { checkedAdapter, errorBody, escapeHtml, getJson, httpError, httpUrl, resolveUrl } from './http.js';
+import { checkedAdapter, httpError, resolveUrl } from './http.js';
+import { errorBody, escapeHtml, getJson, httpUrl } from './http-helpers.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery } from './types.js';
 
 export interface BlueskyOptions {

@@ -159,7 +159,11 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 const backoffDelay = (attempt: number) => httpDefaults.backoff * 2 ** attempt * (0.75 + Math.random() * 0.5);
 
 /** Reads a body with `read`; a connection lost on the way is `network`, a cancellation `aborted`. */
-export async function readBody<T>(response: Response, url: string, read: (response: Response) => Promise<T>): Promise<T> {
+export async function readBody<T>(
+  response: Response,
+  url: string,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
   try {
     return await read(response);
   } catch (error) {
@@ -233,65 +237,6 @@ export function decodeEntities(text: string): string {
   const area = document.createElement('textarea');
   area.innerHTML = text;
   return area.value;
-}
-
-/** Backend HTML error text as plain text: tags dropped, entities decoded, whitespace collapsed. */
-export function plainText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** What `getJson` needs besides `request()`'s options. */
-export interface JsonRequestOptions extends RequestOptions {
-  /** Turns a non-2xx answer into the error to throw (the backend's own message); `httpError` by default. */
-  failure?: (response: Response, url: string) => CommentThreadError | Promise<CommentThreadError>;
-}
-
-/**
- * The round trip every adapter makes: request, refuse a non-2xx answer through `failure`, read JSON and
- * validate it. The response comes back too, for headers such as `Link` or a 201/202 distinction.
- */
-export async function getJson<T extends z.core.$ZodType>(
-  url: string,
-  schema: T,
-  options: JsonRequestOptions = {},
-): Promise<{ data: z.infer<T>; response: Response }> {
-  const response = await request(url, options);
-  if (!response.ok) throw await (options.failure ?? httpError)(response, url);
-  return { data: parse(schema, await readJson(response, url), url), response };
-}
-
-/** The JSON body of an error answer, or undefined when it has none (an HTML page, an empty body). */
-export async function errorBody(response: Response, url: string): Promise<unknown> {
-  try {
-    return await readJson(response, url);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Plain text made safe to embed in an HTML body (`&`, `<`, `>`, quotes). */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** An absolute http(s) URL as a string, or undefined: for links built from untrusted data. */
-export function httpUrl(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The reason on a server's HTML error page (werkzeug, nginx …): the first paragraph, else the title,
- * as plain text; undefined when the page says nothing.
- */
-export function errorPageText(html: string): string | undefined {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const text = (doc.querySelector('p')?.textContent || doc.title || '').replace(/\s+/g, ' ').trim();
-  return text || undefined;
 }
 
 /**

@@ -8,7 +8,8 @@
 import * as z from 'zod/mini';
 import type { Comment, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { checkedAdapter, errorBody, escapeHtml, getJson, httpError, httpUrl } from './http.js';
+import { checkedAdapter, httpError } from './http.js';
+import { errorBody, escapeHtml, getJson, httpUrl } from './http-helpers.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery } from './types.js';
 
 export interface MastodonOptions {

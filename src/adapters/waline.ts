@@ -8,16 +8,8 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import {
-  checkedAdapter,
-  errorBody,
-  getJson,
-  httpError,
-  httpUrl,
-  parse,
-  resolveUrl,
-  type JsonRequestOptions,
-} from './http.js';
+import { checkedAdapter, httpError, parse, resolveUrl } from './http.js';
+import { errorBody, getJson, httpUrl, type JsonRequestOptions } from './http-helpers.js';
 import {
   readWrite,
   type BackendFactory,
@@ -72,7 +64,11 @@ const ListData = z.object({
 /** `errmsg` is a string, or for validation failures an object keyed by field. */
 const Envelope = z.object({
   errno: z.number(),
-  errmsg: z.optional(z.custom<string | Record<string, unknown>>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null))),
+  errmsg: z.optional(
+    z.custom<string | Record<string, unknown>>(
+      (value) => typeof value === 'string' || (typeof value === 'object' && value !== null),
+    ),
+  ),
   data: z.optional(z.unknown()),
 });
 

@@ -11,7 +11,8 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
-import { plainText, readJson, request } from './http.js';
+import { readJson, request } from './http.js';
+import { plainText } from './http-helpers.js';
 import { COMMENT_FIELDS, mapComment, WpCommentList, WpError } from './wordpress-shape.js';
 import type { WordPressContext } from './wordpress.js';
 
