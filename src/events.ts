@@ -1,6 +1,7 @@
 /** The element's events: one class each, all bubbling and composed, with a typed `detail`. */
 import type { CommentThreadError } from './adapters/errors.js';
-import type { Comment, Draft } from './model/schemas.js';
+import type { Draft } from './model/draft.js';
+import type { Comment } from './model/schemas.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
 

@@ -21,14 +21,13 @@ export {
   AuthorSchema,
   BodySchema,
   CommentSchema,
-  DraftSchema,
   PageSchema,
   type Author,
   type Body,
   type Comment,
-  type Draft,
   type Page,
 } from './model/schemas.js';
+export { DraftSchema, type Draft } from './model/draft.js';
 export { buildThread, insertIntoThread, type ThreadNode, type ThreadOptions } from './model/thread.js';
 export { registerLocale, type Messages } from './i18n/index.js';
 export { sanitize, isSafeLink, isHttpUrl, isSafeImage } from './sanitize.js';

@@ -3,7 +3,8 @@
  * moderation rules to choose from so "awaiting moderation" can be shown without a server.
  */
 import * as z from 'zod/mini';
-import { CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
+import type { Draft } from '../model/draft.js';
+import { CommentSchema, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { readCommentsFile } from './comments-file.js';
 import {

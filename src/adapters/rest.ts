@@ -5,7 +5,8 @@
  *   errors: any 4xx/5xx with { error: { code, message } }
  */
 import * as z from 'zod/mini';
-import { checkedPages, CommentSchema, type Comment, type Draft, type Page } from '../model/schemas.js';
+import type { Draft } from '../model/draft.js';
+import { checkedPages, CommentSchema, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
 import { nextTask } from '../tasks.js';

@@ -9,7 +9,8 @@
  * uses it to show "awaiting moderation"), and an approved comment is in the list, fully rendered.
  */
 import * as z from 'zod/mini';
-import type { Comment, Draft } from '../model/schemas.js';
+import type { Draft } from '../model/draft.js';
+import type { Comment } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { readJson, request } from './http.js';
 import { plainText } from './http-helpers.js';

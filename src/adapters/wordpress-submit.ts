@@ -4,7 +4,8 @@
  * and the page is on the site's own origin, through WordPress's own comment form handler instead
  * (./wordpress-classic.js), the way the theme's comment form posts.
  */
-import type { Comment, Draft } from '../model/schemas.js';
+import type { Draft } from '../model/draft.js';
+import type { Comment } from '../model/schemas.js';
 import { CommentThreadError } from './errors.js';
 import { parse, readJson, request } from './http.js';
 import { postClassic } from './wordpress-classic.js';

@@ -1,2 +1,3 @@
 export * from './schemas.js';
+export * from './draft.js';
 export * from './thread.js';

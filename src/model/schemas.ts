@@ -69,15 +69,5 @@ export const recordOf = <T>(value: z.ZodMiniType<T>) =>
       Object.values(data).every((item) => value.safeParse(item).success),
   );
 
-/** What a visitor submits, after the form validated (and trimmed) it. */
-export const DraftSchema = z.object({
-  postId: z.string().check(z.minLength(1)),
-  parentId: z.nullable(z.string()),
-  content: z.string().check(z.refine((value) => value.trim() !== '', 'expected a comment')),
-  author: z.object({
-    name: z.string(),
-    email: z.string(),
-    url: z.optional(z.string()),
-  }),
-});
-export type Draft = z.infer<typeof DraftSchema>;
+/** What a visitor submits: its schema loads with the submit path (draft.ts); the type is here too. */
+export type { Draft } from './draft.js';

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { Capabilities } from '../../adapters/types.js';
-import { DraftSchema, type Draft } from '../../model/schemas.js';
+import { DraftSchema, type Draft } from '../../model/draft.js';
 import type { DraftValues } from '../../storage.js';
 import type { Messages } from '../../i18n/messages.js';
 import { fieldRules } from './field-rules.js';

@@ -1,0 +1,18 @@
+/**
+ * What a visitor submits, as the form hands it to an adapter. Apart from the model the element reads,
+ * so its schema loads with the submit path, not with every page.
+ */
+import * as z from 'zod/mini';
+
+/** What a visitor submits, after the form validated (and trimmed) it. */
+export const DraftSchema = z.object({
+  postId: z.string().check(z.minLength(1)),
+  parentId: z.nullable(z.string()),
+  content: z.string().check(z.refine((value) => value.trim() !== '', 'expected a comment')),
+  author: z.object({
+    name: z.string(),
+    email: z.string(),
+    url: z.optional(z.string()),
+  }),
+});
+export type Draft = z.infer<typeof DraftSchema>;
