@@ -283,6 +283,53 @@ export function moduleCosts(graph, files) {
     .sort((a, b) => b.raw - a.raw);
 }
 
+/** The part of the build a source module belongs to, for the breakdown of the first-load set. */
+export function partOf(source) {
+  if (/node_modules\/lit-html\//.test(source)) return 'Lit: lit-html (templates, directives)';
+  if (/node_modules\/(@lit\/reactive-element|lit-element|lit)\//.test(source)) return 'Lit: LitElement (reactive properties, styles)';
+  if (/node_modules\/zod\//.test(source)) return 'zod/mini';
+  if (/node_modules\//.test(source)) return source.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1');
+  if (/^src\/adapters\/wordpress/.test(source)) return 'the WordPress adapter';
+  if (/^src\/adapters\//.test(source)) return 'the HTTP base and adapter plumbing';
+  if (/^src\//.test(source)) return 'the element (state, templates, styles, forms, i18n, sanitizer)';
+  return '(unmapped: chunk glue)';
+}
+
+/**
+ * Gzip bytes each part adds to the files that hold it: each file gzipped whole, then without that part's
+ * bytes. Compression shares context across parts, so the shares add up to a little less than the total.
+ */
+export function partShares(graph, files, part = partOf) {
+  const shares = new Map();
+  for (const file of files) {
+    const chunk = graph.get(file);
+    const code = chunk.code.toString();
+    const whole = sizes(Buffer.from(code)).gzip;
+    const owner = new Array(code.length).fill('(unmapped: chunk glue)');
+    if (chunk.map) {
+      const lines = code.split('\n');
+      const mapped = decodeMappings(chunk.map.mappings);
+      let offset = 0;
+      lines.forEach((line, i) => {
+        const segments = mapped[i] ?? [];
+        segments.forEach(([column, source], j) => {
+          const end = j + 1 < segments.length ? segments[j + 1][0] : line.length;
+          const name = source >= 0 ? part(chunk.sources[source]) : '(unmapped: chunk glue)';
+          for (let c = column; c < end; c++) owner[offset + c] = name;
+        });
+        offset += line.length + 1;
+      });
+    } else owner.fill(file);
+    for (const name of new Set(owner)) {
+      let rest = '';
+      for (let c = 0; c < code.length; c++) if (owner[c] !== name) rest += code[c];
+      const without = rest ? gzipSync(rest, { level: 9 }).length : 0;
+      shares.set(name, (shares.get(name) ?? 0) + whole - without);
+    }
+  }
+  return [...shares].map(([name, gzip]) => ({ name, gzip })).sort((a, b) => b.gzip - a.gzip);
+}
+
 // ---- the command ----
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
@@ -378,6 +425,9 @@ function main(argv) {
   console.log(`  ${pad('total', width)}${num(total.raw)}${num(total.gzip)}${num(total.brotli)}`);
   const onDemand = [...graph.keys()].filter((f) => !first.files.includes(f));
   console.log(`  loaded on demand, not counted: ${onDemand.join(', ') || 'none'}`);
+
+  console.log(`\nWhere that set's bytes go (gzip each part adds: its chunk gzipped with and without it)\n`);
+  for (const share of partShares(graph, first.files)) console.log(`  ${pad(share.name, 64)}${num(share.gzip)}`);
 
   if (flags.has('--modules')) {
     console.log(`\nSource modules in that set, by minified bytes (gzip of each alone: a guide, not additive)\n`);
