@@ -1,0 +1,66 @@
+// The size report on the script-tag build as `npm test` just built it: what the first load of a
+// WordPress thread holds, what it must leave to the chunks loaded on demand, and the breakdown of its
+// bytes by part. Sizes themselves are `npm run size`'s to judge (a budget, not a test).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { crossAdapterImports, adapterChunks, firstLoadSet, partOf, partShares, readBuild } from '../../scripts/size.mjs';
+
+const graph = readBuild();
+const first = firstLoadSet(graph, 'wordpress');
+const sourcesOf = (files) => new Set(files.flatMap((f) => graph.get(f).sources));
+
+test('the first load holds the entry, the element and the WordPress adapter', () => {
+  assert.ok(first.files.includes('comment-thread.js'));
+  assert.ok(first.adapter, 'a lazy chunk holds the WordPress adapter');
+  const sources = sourcesOf(first.files);
+  for (const needed of [
+    'src/components/comment-thread/comment-thread.ts',
+    'src/adapters/http.ts',
+    'src/adapters/wordpress.ts',
+  ]) {
+    assert.ok(sources.has(needed), `${needed} is in the first load`);
+  }
+});
+
+test('what only a submit, another backend or an old browser needs stays out of the first load', () => {
+  const sources = sourcesOf(first.files);
+  for (const lazy of [
+    'src/components/comment-thread/submit.ts',
+    'src/components/comment-thread/validate.ts',
+    'src/model/draft.ts',
+    'src/adapters/wordpress-submit.ts',
+    'src/adapters/http-helpers.ts',
+    'src/adapters/isso.ts',
+    'src/i18n/fr.ts',
+  ]) {
+    assert.ok(!sources.has(lazy), `${lazy} is not in the first load`);
+  }
+  assert.ok(![...sources].some((s) => s.includes('dompurify')), 'the DOMPurify fallback is not in the first load');
+  assert.deepEqual(crossAdapterImports(graph, adapterChunks(graph)), []);
+});
+
+test('the breakdown by part names Lit, zod and the element, and adds up to about the whole', () => {
+  const shares = partShares(graph, first.files);
+  const byName = new Map(shares.map((s) => [s.name, s.gzip]));
+  for (const source of ['node_modules/lit-html/lit-html.js', 'node_modules/zod/v4/core/schemas.js', 'src/storage.ts']) {
+    assert.ok(byName.get(partOf(source)) > 0, `${partOf(source)} has a share`);
+  }
+  const total = first.files.reduce((sum, f) => sum + graph.get(f).gzip, 0);
+  const parts = shares.reduce((sum, s) => sum + s.gzip, 0);
+  // Gzip shares context between parts: the shares add up to a little less than the whole, never more.
+  assert.ok(parts <= total, `${parts} ≤ ${total}`);
+  assert.ok(parts > total * 0.9, `${parts} > 90% of ${total}`);
+});
+
+test("a part's share is what its chunk saves without it", () => {
+  const file = first.adapter;
+  const whole = gzipSync(graph.get(file).code, { level: 9 }).length;
+  // One part for every mapped byte: what is left without it is the chunk's glue (import and export lines).
+  const [all, glue, ...more] = partShares(graph, [file], () => 'all');
+  assert.deepEqual([all.name, glue?.name, more], ['all', '(unmapped: chunk glue)', []]);
+  assert.ok(all.gzip > whole * 0.9 && all.gzip + glue.gzip <= whole, `${all.gzip} + ${glue.gzip} of ${whole}`);
+  const shares = partShares(graph, [file], (source) => (source.startsWith('src/adapters/wordpress') ? 'wp' : 'rest'));
+  const wp = shares.find((s) => s.name === 'wp')?.gzip ?? 0;
+  assert.ok(wp > whole / 2 && wp < whole, `the adapter chunk is mostly the adapter (${wp} of ${whole})`);
+});
