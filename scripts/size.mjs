@@ -23,12 +23,12 @@ import { parseAst } from 'vite';
 export const BUDGET = 20_000;
 export const TARGET = 16_000;
 /**
- * The limit enforced today, until the set fits the budget: Lit (about 6.5 kB) and zod/mini's core
- * (about 7.5 kB) alone take 14 kB of the 20, so the budget needs more than trimming (see the README's
- * Performance section). The run fails above this ceiling, so the set can only shrink; lower it with
- * every saving, never raise it.
+ * The limit enforced today, until the set fits the budget. Lit (about 6.4 kB) and zod/mini (about
+ * 5.9 kB) take 12 kB of the 20 before any code of ours; the breakdown this script prints has the rest
+ * (see also the README's Performance section). The run fails above this ceiling, so the set can only
+ * shrink; lower it with every saving, never raise it.
  */
-export const CEILING = 31_500;
+export const CEILING = 31_100;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
