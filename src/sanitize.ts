@@ -54,18 +54,7 @@ const hasNative = () =>
   !sanitizerOptions.forceFallback && typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function';
 
 function loadPurify(): Promise<Purify> {
-  loading ??= import('dompurify').then(({ default: DOMPurify }) => {
-    const instance = DOMPurify(window);
-    purify = (html) =>
-      instance.sanitize(html, {
-        ALLOWED_TAGS: [...ALLOWED_ELEMENTS],
-        ALLOWED_ATTR: [...ALLOWED_ATTRIBUTES],
-        ALLOW_DATA_ATTR: false,
-        ALLOW_ARIA_ATTR: false,
-        RETURN_DOM_FRAGMENT: true,
-      });
-    return purify;
-  });
+  loading ??= import('./sanitize-fallback.js').then((fallback) => (purify = fallback.purify));
   // A failed chunk load (offline, a deploy replaced the file) is tried again next time, not cached.
   loading.catch(() => (loading = undefined));
   return loading;

@@ -33,6 +33,7 @@ test('what only a submit, another backend or an old browser needs stays out of t
     'src/adapters/http-helpers.ts',
     'src/adapters/isso.ts',
     'src/i18n/fr.ts',
+    'src/sanitize-fallback.ts',
   ]) {
     assert.ok(!sources.has(lazy), `${lazy} is not in the first load`);
   }
