@@ -92,6 +92,30 @@ describe('<comment-thread> states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('links the date to the permalink, and leaves it unlinked without one or with an unsafe one', async () => {
+    const el = await render(
+      memory({
+        comments: [
+          comment('a', null, '2020-01-01T00:00:00Z', 'Ann', { permalink: 'https://blog.example/p#comment-a' }),
+          comment('b', null, '2020-01-02T00:00:00Z', 'Bob'),
+          comment('c', null, '2020-01-03T00:00:00Z', 'Cy', { permalink: 'javascript:alert(1)' }),
+        ],
+      }),
+    );
+    await loaded(el);
+    const link = (id: string) => article(el, id)!.querySelector<HTMLAnchorElement>('[part~="permalink"]')!;
+    expect(link('a').href).to.equal('https://blog.example/p#comment-a');
+    expect(link('a').querySelector('time')!.getAttribute('datetime')).to.equal('2020-01-01T00:00:00.000Z');
+    for (const id of ['b', 'c']) {
+      // An <a> without href is a placeholder, not a link: no role, not focusable, nothing to follow.
+      expect(link(id).hasAttribute('href')).to.equal(false);
+      link(id).focus();
+      expect(shadow(el).activeElement).to.not.equal(link(id));
+      expect(link(id).querySelector('time')).to.exist;
+    }
+    await expect(el).to.be.accessible();
+  });
+
   it('fires comment-load with the count and total', async () => {
     const el = await fixture<CommentThread>(html`<comment-thread loading="eager" post-id="1"></comment-thread>`);
     const load = oneEvent(el, 'comment-load');
@@ -337,6 +361,9 @@ describe('<comment-thread> form', () => {
     expect(article(el, detail.comment.id)!.querySelector('[part~="moderation"]')!.textContent).to.equal(
       'Your comment is awaiting moderation.',
     );
+    // A held comment takes no reply: no button, and its row is not shown.
+    expect(article(el, detail.comment.id)!.querySelector('[part~="reply-button"]')).to.equal(null);
+    expect(article(el, detail.comment.id)!.querySelector<HTMLElement>('[part~="actions"]')!.checkVisibility()).to.equal(false);
     await expect(el).to.be.accessible();
     const again = await render(adapter);
     await loaded(again);
@@ -513,6 +540,17 @@ describe('<comment-thread> on a page', () => {
     expect(part(el, 'form-title')!.textContent!.trim()).to.equal('Your thoughts?');
   });
 
+  it('relabels the Reply buttons when the strings change', async () => {
+    const el = await render(memory({ comments: seedThread }));
+    await loaded(el);
+    expect(article(el, '1')!.querySelector('[part~="reply-button"]')!.textContent).to.equal('Reply');
+    el.messages = { reply: 'Answer' };
+    await el.updateComplete;
+    const buttons = parts(el, 'reply-button');
+    expect(buttons.length).to.be.greaterThan(1);
+    expect(buttons.every((b) => b.textContent === 'Answer')).to.equal(true);
+  });
+
   it('shows relative dates for recent comments with dates="auto"', async () => {
     const recent = comment('r', null, new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString());
     const el = await render(memory({ comments: [recent] }));
@@ -535,6 +573,14 @@ describe('<comment-thread> closed posts', () => {
     expect(part(el, 'closed')!.textContent).to.equal('Comments are closed.');
     expect(shadow(el).querySelector('form')).to.equal(null);
     expect(part(el, 'reply-button')).to.equal(null);
+    // The empty row stays hidden even when the page gives the part a display of its own.
+    const style = document.head.appendChild(document.createElement('style'));
+    style.textContent = 'comment-thread::part(actions) { display: flex; }';
+    try {
+      expect(parts(el, 'actions').every((row) => !row.checkVisibility())).to.equal(true);
+    } finally {
+      style.remove();
+    }
     await expect(el).to.be.accessible();
   });
 });

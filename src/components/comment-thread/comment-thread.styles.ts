@@ -43,6 +43,10 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Hidden stays hidden, whatever display a page gives a part (an empty actions row, a broken avatar). */
+  [hidden] {
+    display: none !important;
+  }
   * {
     box-sizing: border-box;
   }
