@@ -9,6 +9,7 @@ import { decodeMappings } from '../scripts/size.mjs';
 function sourceMapper(build) {
   const maps = new Map();
   return (url, line, column) => {
+    if (!/^https?:/.test(url)) return undefined;
     const path = new URL(url).pathname;
     if (!path.startsWith('/dist/')) return undefined;
     const file = join(build, path.slice('/dist/'.length));
@@ -34,7 +35,8 @@ function category(frame, map) {
   if (functionName === '(garbage collector)') return 'gc';
   if (functionName === '(program)') return 'browser';
   if (functionName === '(idle)' || functionName === '(root)') return undefined;
-  if (!url) return 'browser';
+  // No script, or the browser's own (V8's extensions name theirs like 'v8/LoadTimes'): the browser's time.
+  if (!/^https?:/.test(url ?? '')) return 'browser';
   if (url.includes('/bench/')) return 'instrumentation';
   const source = map(url, lineNumber, columnNumber) ?? '';
   if (source.includes('node_modules/zod/')) return 'zod';
