@@ -203,6 +203,26 @@ describe('<comment-thread> reply flow', () => {
     expect(button.closest('li')!.querySelector('[part~="reply-form"]')).to.equal(null);
   });
 
+  it('changes only the answered comment’s Reply button when its form opens and closes', async () => {
+    const el = await render(memory({ comments: seedThread }));
+    await loaded(el);
+    const button = article(el, '5')!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!;
+    const changed = new Set<Node>();
+    const observer = new MutationObserver((records) => records.forEach((r) => changed.add(r.target)));
+    observer.observe(shadow(el), { subtree: true, attributes: true, characterData: true });
+    button.click();
+    await el.updateComplete;
+    const form = shadow(el).querySelector('[part~="reply-form"]')!;
+    form.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
+    await el.updateComplete;
+    observer.disconnect();
+    const buttons = [...changed].filter((node) => node instanceof Element && node.matches('[part~="reply-button"]'));
+    // The reply to comment 5, re-rendered with it, keeps its button as it was.
+    expect(buttons).to.deep.equal([button]);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.hasAttribute('aria-controls')).to.equal(false);
+  });
+
   it('walks the reply flow with the keyboard alone', async () => {
     const el = await render(memory({ comments: seedThread }));
     await loaded(el);

@@ -38,6 +38,13 @@ function when(comment: Comment, view: View) {
  * tenth of the time a thousand comments take to render. Where the comment takes no reply (a read-only
  * backend, a held comment) there is no button, and its row is hidden.
  */
+/** Sets (or, with null, removes) an attribute unless it already has that value. */
+function set(element: Element, name: string, value: string | null) {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
 class ReplyButton extends Directive {
   private button?: HTMLButtonElement;
 
@@ -52,7 +59,7 @@ class ReplyButton extends Directive {
 
   override update(part: ElementPart, [label, open, domId, authorId]: [string | undefined, boolean, string, string]) {
     const row = part.element as HTMLElement;
-    row.hidden = label === undefined;
+    if (row.hidden !== (label === undefined)) row.hidden = label === undefined;
     if (label === undefined) {
       this.button?.remove();
       this.button = undefined;
@@ -65,10 +72,11 @@ class ReplyButton extends Directive {
       button.type = 'button';
       row.append(button);
     }
-    button.setAttribute('aria-expanded', open ? 'true' : 'false');
-    if (open) button.setAttribute('aria-controls', `form-${domId}`);
-    else button.removeAttribute('aria-controls');
-    button.setAttribute('aria-describedby', authorId);
+    // Only what changed is written, as Lit's own bindings do: a subtree that re-renders around an
+    // opened form leaves its other buttons untouched.
+    set(button, 'aria-expanded', open ? 'true' : 'false');
+    set(button, 'aria-controls', open ? `form-${domId}` : null);
+    set(button, 'aria-describedby', authorId);
     if (button.textContent !== label) button.textContent = label;
     return noChange;
   }
