@@ -110,11 +110,13 @@ export class Thread {
     const controller = (this.controller = new AbortController());
     const adapter = await resolve();
     if (generation !== this.generation) return undefined;
+    const request = adapter.list({ postId: this.host.postId, order: this.host.order, signal: controller.signal });
     // The first Intl.DateTimeFormat of a page loads ICU's data, 20–50 ms: done while the request is in
-    // flight (in a worker where one can start), instead of in the first paint of comments.
+    // flight (in a worker where one can start), instead of in the first paint of comments. After the
+    // request has gone out: starting a worker is itself a few milliseconds of main thread.
     const host = this.host;
     if (host instanceof Element) void warmFormatters(languageOf(host));
-    const page = await adapter.list({ postId: this.host.postId, order: this.host.order, signal: controller.signal });
+    const page = await request;
     const comments = await this.validate(page);
     if (generation !== this.generation) return undefined;
     // Building a big tree is a task of its own, apart from the last validation slice.
