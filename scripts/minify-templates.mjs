@@ -13,12 +13,18 @@ function squeezeHtml(text, first, last) {
   });
 }
 
-function squeezeCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};:,>])\s*/g, '$1')
-    .replace(/;}/g, '}');
+export function squeezeCss(text) {
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};:,>])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      // [part~='header'] → [part~=header]: an identifier needs no quotes in an attribute selector.
+      .replace(/(\[[\w-]+[~|^$*]?=)'([A-Za-z_][\w-]*)'\]/g, '$1$2]')
+      // 0.5rem → .5rem, not 10.5rem.
+      .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+  );
 }
 
 const IDENT = /[\w$]/;

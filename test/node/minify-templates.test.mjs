@@ -1,0 +1,25 @@
+// The build's squeezing of Lit's css`` templates: smaller, and the same style sheet.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { squeezeCss } from '../../scripts/minify-templates.mjs';
+
+test('drops comments and whitespace, and the last semicolon of a block', () => {
+  assert.equal(squeezeCss('a ,\n b > c { /* note */\n  color : red ;\n}\n'), 'a,b>c{color:red}');
+});
+
+test('unquotes identifiers in attribute selectors, and only identifiers', () => {
+  assert.equal(squeezeCss("[part~='reply-button'] > li {}"), '[part~=reply-button]>li{}');
+  assert.equal(squeezeCss("[aria-invalid='true'] {}"), '[aria-invalid=true]{}');
+  // Not identifiers: kept quoted.
+  assert.equal(squeezeCss("[lang='1x'] {}"), "[lang='1x']{}");
+  assert.equal(squeezeCss("[title='a b'] {}"), "[title='a b']{}");
+  assert.equal(squeezeCss("[part~='--x'] {}"), "[part~='--x']{}");
+});
+
+test('drops the zero before a decimal point, and leaves other numbers alone', () => {
+  assert.equal(
+    squeezeCss('a { margin: 0 0 0.75rem; padding: 0.1rem 10.5px; opacity: 0.45; width: calc(var(--g) * 0.75); }'),
+    'a{margin:0 0 .75rem;padding:.1rem 10.5px;opacity:.45;width:calc(var(--g) * .75)}',
+  );
+  assert.equal(squeezeCss('a { color: #0a0a0a; inset: -0.5em; top: 100.5px; }'), 'a{color:#0a0a0a;inset:-0.5em;top:100.5px}');
+});
