@@ -89,6 +89,11 @@ describe('<comment-thread> states', () => {
     expect(gerald.querySelector('[part~="body"] em')!.textContent).to.equal('Masters Thesis');
     expect(gerald.querySelector('[part~="body"] a')!.getAttribute('rel')).to.equal('nofollow ugc noopener');
     expect(part(el, 'heading')!.textContent).to.contain('6 comments');
+    // Every piece of text is inside a part: no stray characters between the template's elements.
+    for (const element of shadow(el).querySelectorAll('li, article, header')) {
+      const loose = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      expect(loose.map((n) => n.textContent)).to.deep.equal([]);
+    }
     await expect(el).to.be.accessible();
   });
 

@@ -33,11 +33,6 @@ function when(comment: Comment, view: View) {
   return { iso, title, text };
 }
 
-/**
- * The Reply button, made without a template of its own: a nested template instance per comment was a
- * tenth of the time a thousand comments take to render. Where the comment takes no reply (a read-only
- * backend, a held comment) there is no button, and its row is hidden.
- */
 /** Sets (or, with null, removes) an attribute unless it already has that value. */
 function set(element: Element, name: string, value: string | null) {
   if (element.getAttribute(name) === value) return;
@@ -45,6 +40,11 @@ function set(element: Element, name: string, value: string | null) {
   else element.setAttribute(name, value);
 }
 
+/**
+ * The Reply button, made without a template of its own: a nested template instance per comment was a
+ * tenth of the time a thousand comments take to render. Where the comment takes no reply (a read-only
+ * backend, a held comment) there is no button, and its row is hidden.
+ */
 class ReplyButton extends Directive {
   private button?: HTMLButtonElement;
 
@@ -115,7 +115,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
     node.inReplyTo ? html`<span part="in-reply-to">${view.messages.inReplyTo(node.inReplyTo.name)}</span>` : nothing
   }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${date.title}>${date.text}</time></a></span></header><div part="body" ${body(c.body.format, c.body.value)}></div>${
     pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing
-  }<div part="actions" ${replyButton(canReply ? view.messages.reply : undefined, open, domId, authorId)}></div>}</article>${open ? replyForm(id, domId, name, view) : nothing}${
+  }<div part="actions" ${replyButton(canReply ? view.messages.reply : undefined, open, domId, authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing
   }</li>`;
 }
