@@ -32,7 +32,7 @@ describe('nextTask', () => {
       await nextTask();
     }
     // Slices of 10 ms get an ordinary task (where the page's tasks and a frame get their turn) every
-    // 40 ms of work or so: the page's task runs at one of the first, not after all twenty slices.
+    // 50 ms of work or so: the page's task runs at one of the first, not after all twenty slices.
     expect(ranAfter).to.be.within(1, 10);
   });
 
