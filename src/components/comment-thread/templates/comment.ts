@@ -22,14 +22,14 @@ const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = tru
  * makes it a placeholder rather than a link (nothing to focus or follow) and spares every comment a
  * nested template instance.
  */
-function when(comment: Comment, view: View) {
-  const when = new Date(comment.createdAt);
-  const iso = when.toISOString();
-  const absolute = formatDate(when, view.locale);
+function dateLine(comment: Comment, view: View) {
+  const date = new Date(comment.createdAt);
+  const iso = date.toISOString();
+  const absolute = formatDate(date, view.locale);
   const relative =
-    view.dates === 'relative' || (view.dates === 'auto' && Math.abs(view.now - when.getTime()) < WEEK);
+    view.dates === 'relative' || (view.dates === 'auto' && Math.abs(view.now - date.getTime()) < WEEK);
   const title = relative ? absolute : nothing;
-  const text = relative ? formatRelative(when, view.locale, view.now) : absolute;
+  const text = relative ? formatRelative(date, view.locale, view.now) : absolute;
   return { iso, title, text };
 }
 
@@ -100,7 +100,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
   const open = view.replyTo === id;
   const avatar = avatarUrl && isSafeImage(avatarUrl) ? avatarUrl : undefined;
   const permalink = c.permalink && isSafeLink(c.permalink) ? c.permalink : undefined;
-  const date = when(c, view);
+  const date = dateLine(c, view);
   const parts = `comment depth-${node.depth}${isPostAuthor ? ' by-post-author' : ''}${pending ? ' pending' : ''}`;
   // prettier-ignore
   return html`<li part="item"><article part=${parts} id=${domId} class=${view.arrived === id ? 'new' : nothing} data-comment-id=${id} aria-labelledby=${authorId} tabindex="-1"><header part="header">${
