@@ -1,5 +1,5 @@
 /** The element's events: one class each, all bubbling and composed, with a typed `detail`. */
-import type { CommentThreadError } from './adapters/errors.js';
+import type { CommentThreadError } from './model/errors.js';
 import type { Draft } from './model/draft.js';
 import type { Comment } from './model/schemas.js';
 

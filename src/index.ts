@@ -4,7 +4,7 @@
  */
 export { CommentThread } from './components/comment-thread/comment-thread.js';
 export { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from './events.js';
-export { CommentThreadError, type CommentThreadErrorCode, type CommentThreadErrorInit } from './adapters/errors.js';
+export { CommentThreadError, type CommentThreadErrorCode, type CommentThreadErrorInit } from './model/errors.js';
 export type {
   BackendFactory,
   BackendOptions,

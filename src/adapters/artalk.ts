@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, resolveUrl } from './http.js';
 import { errorBody, getJson, httpUrl } from './http-helpers.js';
 import {

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import type { Comment, Page } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, resolveUrl } from './http.js';
 import { errorBody, escapeHtml, getJson, httpUrl } from './http-helpers.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery } from './types.js';

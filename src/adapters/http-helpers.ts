@@ -4,7 +4,7 @@
  * backend that uses none of them (WordPress) does not download them.
  */
 import type * as z from 'zod/mini';
-import type { CommentThreadError } from './errors.js';
+import type { CommentThreadError } from '../model/errors.js';
 import { httpError, parse, readJson, request, type RequestOptions } from './http.js';
 
 /** Backend HTML error text as plain text: tags dropped, entities decoded, whitespace collapsed. */

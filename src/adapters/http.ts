@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { checkedPages, CommentSchema, PageSchema, type Comment, type Page } from '../model/schemas.js';
 import type { CommentAdapter } from './types.js';
-import { CommentThreadError, isAbort } from './errors.js';
+import { CommentThreadError, isAbort } from '../model/errors.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT';

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, decodeEntities, httpError, resolveUrl } from './http.js';
 import { errorPageText, getJson, httpUrl } from './http-helpers.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';

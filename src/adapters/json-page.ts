@@ -7,27 +7,12 @@
  * to `readJson`, whose errors are the adapter's errors.
  */
 import { readBody, readJson } from './http.js';
-import { nextTask } from '../tasks.js';
+import { sliced } from '../tasks.js';
 
 /** Below this size (about 2,000 comments) decoding and parsing at once take under 15 ms: not worth slicing. */
 const LARGE = 1024 * 1024;
 /** Bytes decoded between clock readings. */
 const DECODE_SLICE = 64 * 1024;
-/** Milliseconds of work per task. */
-const SLICE_MS = 8;
-
-
-/** Runs `step` until it returns false, a new task whenever SLICE_MS is used up. */
-async function sliced(step: () => boolean): Promise<void> {
-  let deadline = performance.now() + SLICE_MS;
-  while (step()) {
-    if (performance.now() > deadline) {
-      await nextTask();
-      deadline = performance.now() + SLICE_MS;
-    }
-  }
-}
-
 const QUOTE = 34; // "
 const BACKSLASH = 92;
 const isOpen = (c: number) => c === 123 || c === 91; // { [

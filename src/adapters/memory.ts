@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
 import { CommentSchema, type Comment, type Page } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { readCommentsFile } from './comments-file.js';
 import {
   readWrite,
@@ -188,8 +188,8 @@ const MODERATION: readonly Moderation[] = ['off', 'all', 'first-time'];
  * `backend="memory"`: comments kept in this browser only, seeded from the JSON file at `endpoint` when
  * given; `data-moderation="off|all|first-time"` on the element picks the moderation rule.
  */
-export const backend: BackendFactory = ({ endpoint, element }) => {
-  const moderation = element?.dataset.moderation as Moderation | undefined;
+export const backend: BackendFactory = ({ endpoint, settings }) => {
+  const moderation = settings?.moderation as Moderation | undefined;
   return memory({
     storageKey: `comment-thread:memory:${endpoint ?? ''}`,
     moderation: moderation && MODERATION.includes(moderation) ? moderation : 'first-time',

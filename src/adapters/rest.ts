@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
 import { checkedPages, CommentSchema, type Comment, type Page } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
 import { nextTask } from '../tasks.js';
 import { readJsonPage } from './json-page.js';

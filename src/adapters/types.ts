@@ -1,30 +1,7 @@
+import type { Capabilities } from '../model/capabilities.js';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 
-export type FieldRule = 'required' | 'optional' | 'hidden';
-
-/** What the element may offer with an adapter. It can change after `list()` (a logged-in visitor, say):
- * the element reads it again after every load. */
-export interface Capabilities {
-  /** New top-level comments can be posted. */
-  post: boolean;
-  /** Replies can be posted. */
-  reply: boolean;
-  fields: {
-    /** The name field; `required` when absent. */
-    name?: FieldRule;
-    email: FieldRule;
-    /** Whether a website field is offered. */
-    url: boolean;
-  };
-  /** Deepest level the backend keeps; the element caps its `depth` there. */
-  maxDepth?: number;
-  /** The post takes no more comments (the element says "Comments are closed."). */
-  closed?: boolean;
-  /** Read-only sources: where readers can reply instead ("Reply on Mastodon"). */
-  replyLink?: { url: string; label: string };
-  /** The visitor is signed in with the backend: the form says "Logged in as NAME" and asks no name or email. */
-  identity?: { name: string };
-}
+export { readWrite, type Capabilities, type FieldRule } from '../model/capabilities.js';
 
 export interface ListQuery {
   postId: string;
@@ -50,24 +27,26 @@ export interface CommentAdapter {
   submit?(draft: Draft, options: SubmitOptions): Promise<Comment>;
 }
 
-/** What the `backend` attribute and its neighbours give a registered backend's factory. */
+/**
+ * What the `backend` attribute and its neighbours give a registered backend's factory. Plain data: an
+ * adapter never reads the page, so what it needs from it comes here.
+ */
 export interface BackendOptions {
   endpoint?: string;
   postId: string;
   depth: number;
-  /** A nonce the site passes through the `nonce` attribute (WordPress's `wp_rest`). */
+  /** A nonce the site passes through the `wp-nonce` attribute (WordPress's `wp_rest`). */
   nonce?: string;
-  /** The element, for backend-specific settings in `data-*` attributes (`data-moderation` for memory). */
-  element?: HTMLElement;
+  /** The element's `data-*` attributes, camelCased as `dataset` has them (`data-moderation` → `moderation`). */
+  settings?: Readonly<Record<string, string>>;
+  /** The page's URL, against which relative endpoints resolve (`document.baseURI`). */
+  baseUrl?: string;
+  /** The page's title, for backends that store one with a thread (Isso, Artalk). */
+  pageTitle?: string;
+  /** Device pixels per CSS pixel, for avatar sizes that stay sharp. */
+  pixelRatio?: number;
+  /** The page says a visitor is signed in to the site (WordPress's `logged-in` body class). */
+  signedIn?: boolean;
 }
 
 export type BackendFactory = (options: BackendOptions) => CommentAdapter;
-
-/** What a blog's comment backend usually allows: posting and replying, name and email required, a website
- * field; `overrides` (an adapter's options, a server's settings) win. */
-export const readWrite = (overrides: Partial<Capabilities> = {}): Capabilities => ({
-  post: true,
-  reply: true,
-  fields: { name: 'required', email: 'required', url: true },
-  ...overrides,
-});

@@ -11,7 +11,7 @@
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
 import type { Comment } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { readJson, request } from './http.js';
 import { plainText } from './http-helpers.js';
 import { COMMENT_FIELDS, mapComment, WpCommentList, WpError } from './wordpress-shape.js';

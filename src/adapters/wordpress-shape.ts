@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { recordOf, type Comment } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { absoluteUrl, decodeEntities, httpError, resolveUrl, retryAfterSeconds } from './http.js';
 
 /** How the REST API is addressed: `…/wp-json/ROUTE` or `…/?rest_route=/ROUTE`. */

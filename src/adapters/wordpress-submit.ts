@@ -6,7 +6,7 @@
  */
 import type { Draft } from '../model/draft.js';
 import type { Comment } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { parse, readJson, request } from './http.js';
 import { postClassic } from './wordpress-classic.js';
 import { mapComment, WpComment, wpFailure } from './wordpress-shape.js';

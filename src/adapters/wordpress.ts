@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
-import { CommentThreadError } from './errors.js';
+import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, decodeEntities, parse, readJson, request, resolveUrl, toPage } from './http.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
 import {

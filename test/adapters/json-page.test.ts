@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CommentThreadError } from '../../src/adapters/errors.js';
+import { CommentThreadError } from '../../src/model/errors.js';
 import { readJsonPage } from '../../src/adapters/json-page.js';
 import { comment } from '../fixtures.js';
 

@@ -1,6 +1,6 @@
 // Shared by the backend adapters' unit tests: a recording fetch and a way to await a rejection.
 import { expect } from '@open-wc/testing';
-import { CommentThreadError } from '../../src/adapters/errors.js';
+import { CommentThreadError } from '../../src/model/errors.js';
 import type { RawJson } from '../fixtures/backends/index.js';
 
 export interface Call {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CommentThreadError } from '../../src/adapters/errors.js';
+import { CommentThreadError } from '../../src/model/errors.js';
 import { memory } from '../../src/adapters/memory.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';

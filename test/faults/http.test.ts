@@ -3,7 +3,7 @@
  * for reads only, Retry-After, cancellation, and what adapters hand the element checked by toPage/toComment.
  */
 import { expect } from '@open-wc/testing';
-import { CommentThreadError } from '../../src/adapters/errors.js';
+import { CommentThreadError } from '../../src/model/errors.js';
 import { httpDefaults, readJson, request, toComment, toPage } from '../../src/adapters/http.js';
 
 const defaults = { ...httpDefaults };

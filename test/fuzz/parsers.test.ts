@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { CommentThreadError } from '../../src/adapters/errors.js';
+import { CommentThreadError } from '../../src/model/errors.js';
 import { httpDefaults } from '../../src/adapters/http.js';
 import { CommentSchema, PageSchema, type Draft } from '../../src/model/schemas.js';
 import { backends, changing, Raw, recordAnswers, setAt, stringLeaves, type Backend, type Fetch, type Path } from '../security/backends.js';

@@ -4,7 +4,7 @@
  * of it is rendered; then each payload as the backend's error message, on list and on submit.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { CommentThreadError } from '../../src/adapters/errors.js';
+import { CommentThreadError } from '../../src/model/errors.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
 import { CommentSchema, type Comment, type Draft, type Page } from '../../src/model/schemas.js';

@@ -4,7 +4,7 @@
  * the backend's error messages, on load and on submit. Nothing may run, and what is rendered must be inert.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { CommentThreadError } from '../../src/adapters/errors.js';
+import { CommentThreadError } from '../../src/model/errors.js';
 import { memory } from '../../src/adapters/memory.js';
 
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';

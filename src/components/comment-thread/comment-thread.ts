@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CommentThreadError } from '../../adapters/errors.js';
+import { CommentThreadError } from '../../model/errors.js';
 import { backendLoader, onBackendRegistered } from '../../adapters/registry.js';
 import type { Capabilities, CommentAdapter } from '../../adapters/types.js';
 import { CommentErrorEvent, CommentLoadEvent } from '../../events.js';
@@ -264,7 +264,7 @@ export class CommentThread extends LitElement {
     return factory({
       postId: this.postId,
       depth: this.depth,
-      element: this,
+      settings: { ...this.dataset } as Record<string, string>,
       ...(this.endpoint ? { endpoint: this.endpoint } : {}),
       ...(this.nonce ? { nonce: this.nonce } : {}),
     });

@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../adapters/types.js';
+import type { Capabilities } from '../../model/capabilities.js';
 
 export type Field = 'content' | 'name' | 'email' | 'url';
 

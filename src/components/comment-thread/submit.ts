@@ -2,7 +2,7 @@
  * The submit path, loaded on first use: validation, the page's veto, one request per submit (never
  * retried on its own), and the outcome shown, announced and evented. The draft survives any failure.
  */
-import { CommentThreadError } from '../../adapters/errors.js';
+import { CommentThreadError } from '../../model/errors.js';
 import { CommentErrorEvent, CommentSubmitEvent, CommentSubmittedEvent } from '../../events.js';
 import type { Comment } from '../../model/schemas.js';
 import { saveIdentity } from '../../storage.js';

@@ -4,7 +4,7 @@
  * progressively in chunks sized to stay well under a frame's worth of work each.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { CommentThreadError } from '../../adapters/errors.js';
+import { CommentThreadError } from '../../model/errors.js';
 import type { CommentAdapter } from '../../adapters/types.js';
 import { CommentErrorEvent, CommentLoadEvent } from '../../events.js';
 import { languageOf, warmFormatters } from '../../i18n/index.js';

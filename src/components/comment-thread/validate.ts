@@ -3,7 +3,7 @@
  * backend may not want an email, or the visitor may be signed in.
  */
 import * as z from 'zod/mini';
-import type { Capabilities } from '../../adapters/types.js';
+import type { Capabilities } from '../../model/capabilities.js';
 import { DraftSchema, type Draft } from '../../model/draft.js';
 import type { DraftValues } from '../../storage.js';
 import type { Messages } from '../../i18n/messages.js';

@@ -1,7 +1,7 @@
 // Posting through the REST API from a page on another origin (WordPress's own port), where the site
 // allows anonymous REST comments (the rest_allow_anonymous_comments filter), and where it does not.
 import { expect, waitUntil } from '@open-wc/testing';
-import { CommentThreadError } from '../../../src/adapters/errors.js';
+import { CommentThreadError } from '../../../src/model/errors.js';
 import { wordpress } from '../../../src/adapters/wordpress.js';
 import type { CommentErrorEvent, CommentSubmittedEvent } from '../../../src/events.js';
 import { article, field, part } from '../../helpers.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { CommentThreadError } from '../../../adapters/errors.js';
+import type { CommentThreadError } from '../../../model/errors.js';
 import type { Messages } from '../../../i18n/messages.js';
 
 /** Placeholder blocks while loading: hidden from assistive tech, which hears the status text instead. */

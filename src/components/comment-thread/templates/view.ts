@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../../adapters/types.js';
+import type { Capabilities } from '../../../model/capabilities.js';
 import type { Messages } from '../../../i18n/messages.js';
 import type { DraftValues } from '../../../storage.js';
 import type { Field } from '../field-rules.js';

@@ -24,10 +24,20 @@ export interface CommentThreadErrorInit {
   url?: string;
   /** Seconds the backend asked to wait (`Retry-After`), if it did. */
   retryAfter?: number;
+  /**
+   * The server's own words to the visitor, where it gave a reason for refusing (WordPress's "Duplicate
+   * comment detected; it looks as though you've already said that!"). The element shows it after its own
+   * sentence for the `reason`; `message` is for developers and is never shown to readers.
+   */
+  serverMessage?: string;
   cause?: unknown;
 }
 
-/** The error adapters throw and the element shows. `message` is plain text, safe to show a reader. */
+/**
+ * The error adapters throw. `code` and `reason` say what happened; the element turns them into words in
+ * the reader's language. `message` is English for developers (the console, `comment-error`'s detail);
+ * `serverMessage`, when present, is the server's own text for the visitor.
+ */
 export class CommentThreadError extends Error {
   override readonly name = 'CommentThreadError';
   readonly code: CommentThreadErrorCode;
@@ -35,6 +45,7 @@ export class CommentThreadError extends Error {
   readonly reason?: string;
   readonly url?: string;
   readonly retryAfter?: number;
+  readonly serverMessage?: string;
 
   constructor(code: CommentThreadErrorCode, message: string, init: CommentThreadErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -43,6 +54,7 @@ export class CommentThreadError extends Error {
     if (init.reason !== undefined) this.reason = init.reason;
     if (init.url !== undefined) this.url = init.url;
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+    if (init.serverMessage) this.serverMessage = init.serverMessage;
   }
 
   /** Any thrown value as a CommentThreadError (abort errors become `aborted`). */

@@ -1,0 +1,35 @@
+/** What the element may offer with a backend: which forms, fields and per-comment actions it shows. */
+export type FieldRule = 'required' | 'optional' | 'hidden';
+
+/** What the element may offer with an adapter. It can change after `list()` (a logged-in visitor, say):
+ * the element reads it again after every load. */
+export interface Capabilities {
+  /** New top-level comments can be posted. */
+  post: boolean;
+  /** Replies can be posted. */
+  reply: boolean;
+  fields: {
+    /** The name field; `required` when absent. */
+    name?: FieldRule;
+    email: FieldRule;
+    /** Whether a website field is offered. */
+    url: boolean;
+  };
+  /** Deepest level the backend keeps; the element caps its `depth` there. */
+  maxDepth?: number;
+  /** The post takes no more comments (the element says "Comments are closed."). */
+  closed?: boolean;
+  /** Read-only sources: where readers can reply instead ("Reply on Mastodon"). */
+  replyLink?: { url: string; label: string };
+  /** The visitor is signed in with the backend: the form says "Logged in as NAME" and asks no name or email. */
+  identity?: { name: string };
+}
+
+/** What a blog's comment backend usually allows: posting and replying, name and email required, a website
+ * field; `overrides` (an adapter's options, a server's settings) win. */
+export const readWrite = (overrides: Partial<Capabilities> = {}): Capabilities => ({
+  post: true,
+  reply: true,
+  fields: { name: 'required', email: 'required', url: true },
+  ...overrides,
+});
