@@ -54,7 +54,9 @@ const hasNative = () =>
   !sanitizerOptions.forceFallback && typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function';
 
 function loadPurify(): Promise<Purify> {
-  loading ??= import('./sanitize-fallback.js').then((fallback) => (purify = fallback.purify));
+  loading ??= import('./sanitize-fallback.js').then(
+    (fallback) => (purify = (html) => fallback.purify(html, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES)),
+  );
   // A failed chunk load (offline, a deploy replaced the file) is tried again next time, not cached.
   loading.catch(() => (loading = undefined));
   return loading;
