@@ -6,7 +6,8 @@
 // time to the first comment and to all comments in the DOM, the longest task, total blocking time, JS
 // heap after a forced GC, and DOM nodes. Then it posts a reply into the 5,000-comment thread and counts
 // what the DOM saw change, and profiles one load per size to show where the element's time goes (zod
-// validation, Lit, the element, the browser). Prints a table and writes the same as JSON to bench/results/.
+// validation, Lit, the element, the browser). Prints a table and writes the same as JSON to
+// bench/results/latest.json (overwritten by each run; a dated copy goes to the OS's temporary directory).
 //
 //   BENCH_N=100,1000,5000,20000  thread sizes        BENCH_RUNS=5     measured runs per size and renderer
 //   BENCH_PAGE=5000              comments per page the server answers with (the rest through `cursor`)
@@ -602,10 +603,19 @@ async function main() {
   const checks = verdicts(results);
   results.budgets = checks;
   console.log(`\n${checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.text}`).join('\n')}`);
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  const out = join(root, 'bench', 'results', `${results.date.slice(0, 10)}-${results.commit ?? 'local'}.json`);
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nWrote ${out.slice(root.length + 1)}`);
+  // One file in the repository, overwritten by every run: bench/results/latest.json, which
+  // docs/performance.md quotes (`npm run docs` rewrites its table from it). A dated copy of each run goes
+  // to the OS's temporary directory, outside the repository, for comparing runs.
+  results.table = table(results);
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const latest = join(root, 'bench', 'results', 'latest.json');
+  mkdirSync(dirname(latest), { recursive: true });
+  writeFileSync(latest, json);
+  const runs = join(tmpdir(), 'comment-thread-bench');
+  mkdirSync(runs, { recursive: true });
+  const dated = join(runs, `${results.date.slice(0, 19).replace(/:/g, '')}-${results.commit ?? 'local'}.json`);
+  writeFileSync(dated, json);
+  console.log(`\nWrote ${latest.slice(root.length + 1)} (and a copy in ${dated}); npm run docs puts it in docs/performance.md`);
   if (args.has('--strict') && checks.some((c) => !c.ok)) process.exit(1);
 }
 
