@@ -1,6 +1,20 @@
-// Writes the README's API tables (attributes and properties, events, slots, parts, custom properties)
-// from custom-elements.json, between <!-- api:NAME --> and <!-- /api:NAME --> markers. Run by `npm run docs`.
+// npm run docs: writes the generated parts of the docs, between <!-- NAME --> and <!-- /NAME --> markers.
+// - README.md: the API tables (attributes and properties, events, slots, parts, custom properties) from
+//   custom-elements.json (`api:*` markers).
+// - docs/performance.md: the latest benchmark run from bench/results/latest.json (`bench:latest`), which
+//   `npm run bench` overwrites; its numbers are quoted nowhere else.
 import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Replaces what stands between each `<!-- name -->` and `<!-- /name -->` of a file. */
+function fill(file, sections) {
+  let text = readFileSync(file, 'utf8');
+  for (const [name, content] of Object.entries(sections)) {
+    const pattern = new RegExp(`(<!-- ${name} -->)[\\s\\S]*?(<!-- /${name} -->)`);
+    if (!pattern.test(text)) throw new Error(`${file} has no <!-- ${name} --> markers`);
+    text = text.replace(pattern, (_, open, close) => `${open}\n${content}\n${close}`);
+  }
+  writeFileSync(file, text);
+}
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const element = manifest.modules
@@ -34,11 +48,54 @@ const props = table(
   (element.cssProperties ?? []).map((p) => [code(p.name), code(p.default), p.description]),
 );
 
-let readme = readFileSync('README.md', 'utf8');
-for (const [name, content] of Object.entries({ attributes, events, slots, parts, props })) {
-  const pattern = new RegExp(`(<!-- api:${name} -->)[\\s\\S]*?(<!-- /api:${name} -->)`);
-  if (!pattern.test(readme)) throw new Error(`README.md has no <!-- api:${name} --> markers`);
-  readme = readme.replace(pattern, `$1\n${content}\n$2`);
+fill('README.md', { 'api:attributes': attributes, 'api:events': events, 'api:slots': slots, 'api:parts': parts, 'api:props': props });
+console.log('README.md: API tables updated from custom-elements.json');
+
+// The benchmark: the table the run printed (stored in the file), then what it measured beside it.
+const bench = JSON.parse(readFileSync('bench/results/latest.json', 'utf8'));
+if (!bench.table) throw new Error('bench/results/latest.json has no table: run npm run bench');
+const n = (v) => Math.round(v).toLocaleString('en-US');
+const ms = (v) => (v < 10 ? v.toFixed(1) : n(v));
+const MB = (bytes) => (bytes / 2 ** 20).toFixed(1);
+const { machine: m, settings } = bench;
+const lines = [
+  `Measured on ${bench.date.slice(0, 10)} at commit \`${bench.commit ?? 'uncommitted'}\`: ${m.cpu}, ${m.cores} cores, ` +
+    `${m.memoryGB} GB, ${m.os}, ${m.browser}, Node ${m.node}; median of ${settings.runs} runs after ${settings.warmup} ` +
+    `warm-up, viewport ${settings.viewport}, gzip ${settings.gzip}. The whole run: ` +
+    `[bench/results/latest.json](../bench/results/latest.json).`,
+  '',
+  bench.table,
+  '',
+  'Budgets in this run:',
+  '',
+  ...(bench.budgets ?? []).map((b) => `- ${b.ok ? '**Met**' : '**Missed**'}: ${b.text}.`),
+];
+const revealed = bench.sizes.filter((s) => s.revealAll);
+if (revealed.length) {
+  lines.push('', 'Past the render limit, "Load more comments" clicked until every comment is in the DOM:', '');
+  for (const { n: size, revealAll: r } of revealed) {
+    lines.push(
+      `- ${n(size)} comments: ${r.clicks} clicks, ${n(r.ms)} ms, longest task ${ms(r.longestTask)} ms, ` +
+        `TBT ${n(r.totalBlockingTime)} ms; JS heap ${MB(r.heap)} MB, JS + DOM heap ${MB(r.heap + r.domHeap)} MB, ` +
+        `${n(r.domNodes)} DOM nodes.`,
+    );
+  }
 }
-writeFileSync('README.md', readme);
-console.log('README.md API tables updated from custom-elements.json');
+const profiled = bench.sizes.filter((s) => s.ours.profile);
+if (profiled.length) {
+  const keys = [...new Set(profiled.flatMap((s) => Object.keys(s.ours.profile)))];
+  lines.push('', "`<comment-thread>`'s main-thread time by module, one profiled load (ms):", '');
+  lines.push(table(['comments', ...keys], profiled.map((s) => [n(s.n), ...keys.map((k) => (k in s.ours.profile ? ms(s.ours.profile[k]) : ''))])));
+}
+if (bench.reply) {
+  const { n: size, domNodes, open, post } = bench.reply;
+  lines.push(
+    '',
+    `A reply into the ${n(size)}-comment thread (${n(domNodes)} DOM nodes): opening the form ${ms(open.ms)} ms, ` +
+      `${open.added} nodes added, ${open.removed} removed, ${open.attributes} attributes changed; posting ` +
+      `${ms(post.ms)} ms with the round trip, ${post.added} nodes added, ${post.removed} removed, ` +
+      `${post.attributes} attributes and ${post.text} texts changed; ${post.subtrees} top-level subtree touched.`,
+  );
+}
+fill('docs/performance.md', { 'bench:latest': lines.join('\n') });
+console.log(`docs/performance.md: benchmark results of ${bench.date.slice(0, 10)} (${bench.commit}) from bench/results/latest.json`);
