@@ -17,15 +17,17 @@ function fill(file, sections) {
 }
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const element = manifest.modules
-  .flatMap((m) => m.declarations ?? [])
-  .find((d) => d.tagName === 'comment-thread');
+const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'comment-thread');
 if (!element) throw new Error('comment-thread not found in custom-elements.json: run npm run build first');
 
 const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 const code = (text) => (text ? `\`${text}\`` : '');
 const table = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
 
 const publicFields = (element.members ?? []).filter(
   (m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && m.description,
@@ -34,21 +36,39 @@ const attributes = table(
   ['Attribute', 'Property', 'Type', 'Default', 'Description'],
   publicFields.map((f) => {
     const attribute = (element.attributes ?? []).find((a) => a.fieldName === f.name);
-    return [code(attribute?.name) || '(property only)', code(f.name), code(f.type?.text), code(f.default), f.description];
+    return [
+      code(attribute?.name) || '(property only)',
+      code(f.name),
+      code(f.type?.text),
+      code(f.default),
+      f.description,
+    ];
   }),
 );
 const events = table(
   ['Event', 'Detail and meaning'],
   (element.events ?? []).filter((e) => e.name).map((e) => [code(e.name), e.description]),
 );
-const slots = table(['Slot', 'Description'], (element.slots ?? []).map((s) => [code(s.name), s.description]));
-const parts = table(['Part', 'Description'], (element.cssParts ?? []).map((p) => [code(p.name), p.description]));
+const slots = table(
+  ['Slot', 'Description'],
+  (element.slots ?? []).map((s) => [code(s.name), s.description]),
+);
+const parts = table(
+  ['Part', 'Description'],
+  (element.cssParts ?? []).map((p) => [code(p.name), p.description]),
+);
 const props = table(
   ['Custom property', 'Default', 'Description'],
   (element.cssProperties ?? []).map((p) => [code(p.name), code(p.default), p.description]),
 );
 
-fill('README.md', { 'api:attributes': attributes, 'api:events': events, 'api:slots': slots, 'api:parts': parts, 'api:props': props });
+fill('README.md', {
+  'api:attributes': attributes,
+  'api:events': events,
+  'api:slots': slots,
+  'api:parts': parts,
+  'api:props': props,
+});
 console.log('README.md: API tables updated from custom-elements.json');
 
 // The benchmark: the table the run printed (stored in the file), then what it measured beside it.
@@ -60,16 +80,20 @@ const MB = (bytes) => (bytes / 2 ** 20).toFixed(1);
 const { machine: m, settings } = bench;
 const lines = [
   `Measured on ${bench.date.slice(0, 10)} at commit \`${bench.commit ?? 'uncommitted'}\`: ${m.cpu}, ${m.cores} cores, ` +
-    `${m.memoryGB} GB, ${m.os}, ${m.browser}, Node ${m.node}; median of ${settings.runs} runs after ${settings.warmup} ` +
+    `${m.memoryGB} GB, ${m.os}, ${m.browser}, Node ${m.node}; median of ${settings.runs} run${settings.runs === 1 ? '' : 's'} after ${settings.warmup} ` +
     `warm-up, viewport ${settings.viewport}, gzip ${settings.gzip}. The whole run: ` +
     `[bench/results/latest.json](../bench/results/latest.json).`,
   '',
   bench.table,
-  '',
-  'Budgets in this run:',
-  '',
-  ...(bench.budgets ?? []).map((b) => `- ${b.ok ? '**Met**' : '**Missed**'}: ${b.text}.`),
 ];
+if (bench.budgets?.length) {
+  lines.push(
+    '',
+    'Budgets in this run:',
+    '',
+    ...bench.budgets.map((b) => `- ${b.ok ? '**Met**' : '**Missed**'}: ${b.text}.`),
+  );
+}
 const revealed = bench.sizes.filter((s) => s.revealAll);
 if (revealed.length) {
   lines.push('', 'Past the render limit, "Load more comments" clicked until every comment is in the DOM:', '');
@@ -85,7 +109,12 @@ const profiled = bench.sizes.filter((s) => s.ours.profile);
 if (profiled.length) {
   const keys = [...new Set(profiled.flatMap((s) => Object.keys(s.ours.profile)))];
   lines.push('', "`<comment-thread>`'s main-thread time by module, one profiled load (ms):", '');
-  lines.push(table(['comments', ...keys], profiled.map((s) => [n(s.n), ...keys.map((k) => (k in s.ours.profile ? ms(s.ours.profile[k]) : ''))])));
+  lines.push(
+    table(
+      ['comments', ...keys],
+      profiled.map((s) => [n(s.n), ...keys.map((k) => (k in s.ours.profile ? ms(s.ours.profile[k]) : ''))]),
+    ),
+  );
 }
 if (bench.reply) {
   const { n: size, domNodes, open, post } = bench.reply;
@@ -98,4 +127,6 @@ if (bench.reply) {
   );
 }
 fill('docs/performance.md', { 'bench:latest': lines.join('\n') });
-console.log(`docs/performance.md: benchmark results of ${bench.date.slice(0, 10)} (${bench.commit}) from bench/results/latest.json`);
+console.log(
+  `docs/performance.md: benchmark results of ${bench.date.slice(0, 10)} (${bench.commit}) from bench/results/latest.json`,
+);
