@@ -5,13 +5,11 @@
  */
 import type * as z from 'zod/mini';
 import type { CommentThreadError } from '../model/errors.js';
+import { firstElement, htmlText } from './html-text.js';
 import { httpError, parse, readJson, request, type RequestOptions } from './http.js';
 
 /** Backend HTML error text as plain text: tags dropped, entities decoded, whitespace collapsed. */
-export function plainText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+export const plainText = (html: string): string => htmlText(html);
 
 /** What `getJson` needs besides `request()`'s options. */
 export interface JsonRequestOptions extends RequestOptions {
@@ -61,7 +59,6 @@ export function httpUrl(value: string | null | undefined): string | undefined {
  * as plain text; undefined when the page says nothing.
  */
 export function errorPageText(html: string): string | undefined {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const text = (doc.querySelector('p')?.textContent || doc.title || '').replace(/\s+/g, ' ').trim();
-  return text || undefined;
+  const paragraph = htmlText(firstElement(html, 'p') ?? '');
+  return paragraph || htmlText(firstElement(html, 'title') ?? '') || undefined;
 }

@@ -217,26 +217,25 @@ export const httpError = (response: Response, url: string, message?: string) =>
     { url, status: response.status, retryAfter: retryAfterSeconds(response.headers.get('Retry-After')) },
   );
 
-/** A URL as the page would resolve it (tests outside a page resolve against localhost). */
-export const absoluteUrl = (url: string): URL =>
-  // The document's base URL, not location.href: it honours <base href>, and in an iframe made with
-  // srcdoc (location about:srcdoc) it is the embedding page's address, as for the page's own links.
-  new URL(url, typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
-
-/** Joins a base URL and a path the way a browser resolves a link, relative to the page when needed. */
-export function resolveUrl(base: string, path = ''): URL {
-  const root = absoluteUrl(base);
-  if (!root.pathname.endsWith('/')) root.pathname += '/';
-  return new URL(path.replace(/^\//, ''), root);
+/**
+ * The address relative URLs resolve against when an adapter was given no `baseUrl`: the page's, where
+ * there is a page (a developer calling a factory in a browser), else localhost (tests, workers, Node).
+ * The element passes the document's base URL instead, which also honours `<base href>` and, in an iframe
+ * made with srcdoc, is the embedding page's address.
+ */
+function defaultBase(): string {
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  return typeof href === 'string' && /^https?:/i.test(href) ? href : 'http://localhost/';
 }
 
-/** Decodes HTML entities in backend text meant as plain text (`&#8217;`, `&amp;`). */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  // A <textarea> decodes character references without parsing any markup or running anything.
-  const area = document.createElement('textarea');
-  area.innerHTML = text;
-  return area.value;
+/** A URL resolved as a link on the page at `baseUrl` would be. */
+export const absoluteUrl = (url: string, baseUrl?: string): URL => new URL(url, baseUrl || defaultBase());
+
+/** Joins a base URL and a path the way a browser resolves a link, relative to `pageUrl` when needed. */
+export function resolveUrl(base: string, path = '', pageUrl?: string): URL {
+  const root = absoluteUrl(base, pageUrl);
+  if (!root.pathname.endsWith('/')) root.pathname += '/';
+  return new URL(path.replace(/^\//, ''), root);
 }
 
 /**

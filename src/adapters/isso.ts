@@ -8,7 +8,8 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
-import { checkedAdapter, decodeEntities, httpError, resolveUrl } from './http.js';
+import { checkedAdapter, httpError, resolveUrl } from './http.js';
+import { decodeEntities } from './html-text.js';
 import { errorPageText, getJson, httpUrl } from './http-helpers.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
 

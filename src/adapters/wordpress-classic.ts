@@ -14,8 +14,8 @@ import type { Comment } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { readJson, request } from './http.js';
 import { plainText } from './http-helpers.js';
-import { COMMENT_FIELDS, mapComment, WpCommentList, WpError } from './wordpress-shape.js';
-import type { WordPressContext } from './wordpress.js';
+import { firstElement, htmlText } from './html-text.js';
+import { COMMENT_FIELDS, mapComment, WpCommentList, WpError, type WordPressContext } from './wordpress-shape.js';
 
 export async function postClassic(context: WordPressContext, draft: Draft, post: number, signal: AbortSignal): Promise<Comment> {
   const parent = draft.parentId ? Number(draft.parentId) : 0;
@@ -111,9 +111,7 @@ async function refusal(response: Response, url: string): Promise<CommentThreadEr
     const parsed = z.safeParse(WpError, JSON.parse(text));
     if (parsed.success) message = plainText(parsed.data.message);
   } catch {
-    const page = new DOMParser().parseFromString(text, 'text/html');
-    const box = page.querySelector('.wp-die-message') ?? page.body;
-    message = (box?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    message = htmlText(firstElement(text, 'div', 'class="wp-die-message"') ?? firstElement(text, 'body') ?? text);
   }
   // WordPress starts most of these with a bold "Error:"; the element frames errors itself.
   message = message.replace(/^error\s*:\s*/i, '');
@@ -136,9 +134,10 @@ async function refusal(response: Response, url: string): Promise<CommentThreadEr
                   : status >= 500
                     ? 'server'
                     : 'rejected';
-  return new CommentThreadError(status >= 500 ? 'http' : 'rejected', message || 'WordPress did not accept the comment.', {
-    status,
-    reason,
-    url,
-  });
+  const refused = status < 500;
+  return new CommentThreadError(
+    refused ? 'rejected' : 'http',
+    `WordPress's comment form handler at ${url} answered ${status}${message ? `: ${message}` : ' without a reason'}`,
+    { status, reason, url, ...(refused && message ? { serverMessage: message } : {}) },
+  );
 }

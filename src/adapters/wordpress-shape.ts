@@ -6,7 +6,8 @@
 import * as z from 'zod/mini';
 import { recordOf, type Comment } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
-import { absoluteUrl, decodeEntities, httpError, resolveUrl, retryAfterSeconds } from './http.js';
+import { absoluteUrl, httpError, resolveUrl, retryAfterSeconds } from './http.js';
+import { decodeEntities } from './html-text.js';
 
 /** How the REST API is addressed: `…/wp-json/ROUTE` or `…/?rest_route=/ROUTE`. */
 export interface Root {
@@ -14,9 +15,9 @@ export interface Root {
   query: boolean;
 }
 
-/** `https://site/`, `https://site/blog/`: the REST roots to try, most likely first. */
-export function roots(endpoint: string): Root[] {
-  const url = absoluteUrl(endpoint);
+/** `https://site/`, `https://site/blog/`: the REST roots to try, most likely first (relative to `baseUrl`). */
+export function roots(endpoint: string, baseUrl?: string): Root[] {
+  const url = absoluteUrl(endpoint, baseUrl);
   url.hash = '';
   if (url.searchParams.has('rest_route')) {
     url.searchParams.delete('rest_route');
@@ -39,7 +40,7 @@ export function routeUrl(root: Root, path: string, params: Record<string, string
 }
 
 /** `42`, `the-post-slug`, `https://site/2012/01/the-post-slug/`, `https://site/?p=42`. */
-export function postRef(value: string): { id: number } | { slug: string } {
+export function postRef(value: string, baseUrl?: string): { id: number } | { slug: string } {
   const trimmed = value.trim();
   if (!trimmed) {
     // An empty slug would make WordPress list every post, and the first one's comments would show.
@@ -49,7 +50,7 @@ export function postRef(value: string): { id: number } | { slug: string } {
   }
   if (/^\d+$/.test(trimmed)) return { id: Number(trimmed) };
   if (/^(https?:)?\/\//i.test(trimmed) || trimmed.startsWith('/')) {
-    const url = absoluteUrl(trimmed);
+    const url = absoluteUrl(trimmed, baseUrl);
     const id = url.searchParams.get('p') ?? url.searchParams.get('page_id');
     if (id && /^\d+$/.test(id)) return { id: Number(id) };
     const segments = url.pathname.split('/').filter(Boolean);
@@ -161,8 +162,8 @@ const REASONS: Record<string, string> = {
   comment_content_column_length: 'too-long',
 };
 
-/** A WordPress error answer as a CommentThreadError: its own message (entities decoded), a normalized
- * reason, `rejected` for refusals and `http` for server failures. */
+/** A WordPress error answer as a CommentThreadError: a normalized reason, the server's own words for the
+ * visitor (entities decoded) on a refusal, `rejected` for refusals and `http` for server failures. */
 export function wpFailure(body: unknown, response: Response, url: string): CommentThreadError {
   const parsed = z.safeParse(WpError, body);
   if (!parsed.success) return httpError(response, url);
@@ -170,10 +171,38 @@ export function wpFailure(body: unknown, response: Response, url: string): Comme
   // rest_invalid_param says only "Invalid parameter(s): author_email"; data.params says what is wrong.
   const params = data && typeof data['params'] === 'object' && data['params'] ? Object.values(data['params']) : [];
   const detail = params.filter((value): value is string => typeof value === 'string').join(' ');
-  return new CommentThreadError(response.status >= 500 ? 'http' : 'rejected', decodeEntities(detail || message), {
-    status: response.status,
-    reason: REASONS[code] ?? code,
-    url,
-    retryAfter: retryAfterSeconds(response.headers.get('Retry-After')),
-  });
+  const said = decodeEntities(detail || message).trim();
+  const refused = response.status < 500;
+  return new CommentThreadError(
+    refused ? 'rejected' : 'http',
+    `WordPress answered ${response.status} ${code} from ${url}${said ? `: ${said}` : ''}`,
+    {
+      status: response.status,
+      reason: REASONS[code] ?? code,
+      url,
+      retryAfter: retryAfterSeconds(response.headers.get('Retry-After')),
+      ...(refused && said ? { serverMessage: said } : {}),
+    },
+  );
+}
+
+/** What the posting modules need from the adapter that loaded them. */
+export interface WordPressContext {
+  /** A REST route's URL, finding the REST root first if nothing was listed yet. */
+  route(path: string, params: Record<string, string>, signal: AbortSignal): Promise<string>;
+  /** The post's number, whatever form `post-id` took. */
+  postNumber(postId: string, signal: AbortSignal): Promise<number>;
+  mapOptions(postNumber: number): MapOptions;
+  /** Where wp-comments-post.php and wp-admin/ live, as far as `endpoint` tells. */
+  readonly site: URL;
+  /** The WordPress address from the REST index, for a WordPress in its own directory. */
+  wordpressAddress(signal: AbortSignal): Promise<URL | undefined>;
+  /** The page runs on the site's own origin: the comment form handler and cookies are usable. */
+  readonly sameOrigin: boolean;
+  /** A nonce that authenticated a logged-in visitor, and who that is. */
+  readonly nonce: string | undefined;
+  readonly identity: { name: string } | undefined;
+  /** Set once the REST API refused an anonymous comment: post through the form handler from then on. */
+  classic: boolean;
+  readonly fetch: typeof fetch | undefined;
 }

@@ -9,8 +9,7 @@ import type { Comment } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { parse, readJson, request } from './http.js';
 import { postClassic } from './wordpress-classic.js';
-import { mapComment, WpComment, wpFailure } from './wordpress-shape.js';
-import type { WordPressContext } from './wordpress.js';
+import { mapComment, WpComment, wpFailure, type WordPressContext } from './wordpress-shape.js';
 
 /** The filter a site owner adds to accept comments from other origins, quoted in the message. */
 const FILTER = "add_filter( 'rest_allow_anonymous_comments', '__return_true' );";
@@ -61,15 +60,16 @@ async function postRest(context: WordPressContext, draft: Draft, post: number, s
 }
 
 /** The 401 on a page from another origin, where the form handler cannot be used (it sends no CORS
- * headers): a reader cannot fix it, so the message says what the site's owner can do. */
+ * headers): a reader cannot fix it by logging in, so the reason is `cross-origin`, not WordPress's
+ * "you must be logged in", and the developer's message says what the site's owner can do. */
 function crossOrigin(failure: CommentThreadError): CommentThreadError {
   return new CommentThreadError(
     'rejected',
-    'This WordPress site does not accept comments from other websites yet. ' +
+    `The WordPress site at ${failure.url ?? 'this endpoint'} does not accept comments from other websites yet. ` +
       `Its owner can allow them with one line in a plugin or the theme's functions.php: ${FILTER}`,
     {
       status: failure.status,
-      reason: 'login-required',
+      reason: 'cross-origin',
       ...(failure.url ? { url: failure.url } : {}),
       cause: failure,
     },

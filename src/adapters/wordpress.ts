@@ -10,7 +10,8 @@
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
-import { checkedAdapter, decodeEntities, parse, readJson, request, resolveUrl, toPage } from './http.js';
+import { checkedAdapter, parse, readJson, request, resolveUrl, toPage } from './http.js';
+import { decodeEntities } from './html-text.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
 import {
   COMMENT_FIELDS,
@@ -22,11 +23,12 @@ import {
   wpFailure,
   WpCommentList,
   WpPost,
-  type MapOptions,
   type Root,
+  type WordPressContext,
 } from './wordpress-shape.js';
 
 export { postRef };
+export type { WordPressContext };
 
 export interface WordPressOptions {
   /** The site's address (where WordPress lives), or its REST root (`…/wp-json/`, `…/?rest_route=/`). */
@@ -41,6 +43,15 @@ export interface WordPressOptions {
   nonce?: string;
   /** The avatar's size in CSS pixels, to pick the best of WordPress's sizes (default 40, the element's). */
   avatarSize?: number;
+  /** Device pixels per CSS pixel (`devicePixelRatio`), so avatars stay sharp. Default 1. */
+  pixelRatio?: number;
+  /**
+   * The page says the visitor is logged in to this WordPress (its `<body class="logged-in">`): on the
+   * site's own origin the adapter then asks WordPress for a nonce, so they post as themselves.
+   */
+  signedIn?: boolean;
+  /** The page's address, against which a relative `endpoint` or post URL resolves. Default: the page's. */
+  baseUrl?: string;
   fetch?: typeof fetch;
 }
 
@@ -50,27 +61,6 @@ interface PostInfo {
   open?: boolean | undefined;
 }
 
-/** What the posting module needs from the adapter that loaded it. */
-export interface WordPressContext {
-  /** A REST route's URL, finding the REST root first if nothing was listed yet. */
-  route(path: string, params: Record<string, string>, signal: AbortSignal): Promise<string>;
-  /** The post's number, whatever form `post-id` took. */
-  postNumber(postId: string, signal: AbortSignal): Promise<number>;
-  mapOptions(postNumber: number): MapOptions;
-  /** Where wp-comments-post.php and wp-admin/ live, as far as `endpoint` tells. */
-  readonly site: URL;
-  /** The WordPress address from the REST index, for a WordPress in its own directory. */
-  wordpressAddress(signal: AbortSignal): Promise<URL | undefined>;
-  /** The page runs on the site's own origin: the comment form handler and cookies are usable. */
-  readonly sameOrigin: boolean;
-  /** A nonce that authenticated a logged-in visitor, and who that is. */
-  readonly nonce: string | undefined;
-  readonly identity: { name: string } | undefined;
-  /** Set once the REST API refused an anonymous comment: post through the form handler from then on. */
-  classic: boolean;
-  readonly fetch: typeof fetch | undefined;
-}
-
 /** A count from a header, NaN when absent or not a number. */
 const count = (value: string | null) => (value !== null && /^\d+$/.test(value.trim()) ? Number(value) : NaN);
 
@@ -78,7 +68,7 @@ const WpUser = z.object({ name: z.string() });
 const WpIndex = z.object({ url: z.string() });
 
 export function wordpress(options: WordPressOptions): CommentAdapter {
-  const candidates = roots(options.endpoint);
+  const candidates = roots(options.endpoint, options.baseUrl);
   let root: Root | undefined = candidates.length === 1 ? candidates[0] : undefined;
   const first = candidates[0];
   const site = new URL(first.query ? './' : '../', first.base);
@@ -146,8 +136,10 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
     return info;
   }
 
+  const refOf = (postId: string) => postRef(postId, options.baseUrl);
+
   async function lookUpPost(postId: string, signal: AbortSignal): Promise<PostInfo> {
-    const ref = postRef(postId);
+    const ref = refOf(postId);
     for (const type of ['posts', 'pages']) {
       const path = 'id' in ref ? `wp/v2/${type}/${ref.id}` : `wp/v2/${type}`;
       const params = { _fields: POST_FIELDS, ...('slug' in ref ? { slug: ref.slug } : {}) };
@@ -166,19 +158,19 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
   }
 
   function details(postId: string, signal: AbortSignal): Promise<PostInfo> {
-    const ref = postRef(postId);
+    const ref = refOf(postId);
     const info = postInfo(postId, signal);
     return 'id' in ref ? info.catch(() => ({ id: ref.id })) : info;
   }
 
-  /** Who is logged in, when the page can tell: a nonce from the theme, or on the site's own pages, where
-   * WordPress marks `<body class="logged-in">`, a fresh nonce from WordPress's own `rest-nonce` action. */
+  /** Who is logged in, when the page can tell: a nonce from the theme, or on the site's own pages when
+   * the page says so (`signedIn`), a fresh nonce from WordPress's own `rest-nonce` action. */
   async function whoIsThere(signal: AbortSignal): Promise<void> {
     let nonce = options.nonce;
     identity = undefined;
     activeNonce = undefined;
     try {
-      if (!nonce && sameOrigin && document.body?.classList.contains('logged-in')) {
+      if (!nonce && sameOrigin && options.signedIn) {
         const url = new URL('wp-admin/admin-ajax.php?action=rest-nonce', site).href;
         const response = await request(url, { signal, ...fetchOption, credentials: 'same-origin', retries: 0 });
         const text = (await response.text()).trim();
@@ -196,8 +188,8 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
     }
   }
 
-  const avatarPixels = () =>
-    (options.avatarSize ?? 40) * (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1);
+  const ratio = options.pixelRatio !== undefined && options.pixelRatio > 0 ? options.pixelRatio : 1;
+  const avatarPixels = () => (options.avatarSize ?? 40) * ratio;
 
   const context: WordPressContext = {
     async route(path, params, signal) {
@@ -206,7 +198,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
     },
     async postNumber(postId, signal) {
       const id = postId || String(options.postId ?? '');
-      const ref = postRef(id);
+      const ref = refOf(id);
       return 'id' in ref ? ref.id : (await postInfo(id, signal)).id;
     },
     mapOptions(postNumber) {
@@ -240,7 +232,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
         if (!Number.isInteger(page) || page < 1) {
           throw new CommentThreadError('rejected', `Not a page number: “${cursor}”.`, { reason: 'invalid-param' });
         }
-        const ref = postRef(id);
+        const ref = refOf(id);
         const info = details(id, signal);
         const number = 'id' in ref ? ref.id : (await info).id;
         const [listing, post] = await Promise.all([
@@ -284,11 +276,14 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
 }
 
 /** `backend="wordpress" endpoint="https://site/" post-id="42"`. */
-export const backend: BackendFactory = ({ endpoint, postId, depth, nonce }) =>
+export const backend: BackendFactory = ({ endpoint, postId, depth, nonce, baseUrl, pixelRatio, signedIn }) =>
   wordpress({
     // On the site's own pages the site is the page's: its root, as the page resolves it.
     endpoint: endpoint || '/',
     postId,
     depth,
     ...(nonce ? { nonce } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(pixelRatio ? { pixelRatio } : {}),
+    ...(signedIn ? { signedIn } : {}),
   });

@@ -112,7 +112,7 @@ describe('wordpress adapter: listing', () => {
     expect(comments[0]).to.deep.equal({
       id: '5',
       parentId: null,
-      author: { name: 'Eve & Mallet', url: 'https://eve.example', avatarUrl: `${SITE}/a?s=${devicePixelRatio > 1 ? 96 : 48}` },
+      author: { name: 'Eve & Mallet', url: 'https://eve.example', avatarUrl: `${SITE}/a?s=48` },
       createdAt: '2013-04-15T17:10:00Z',
       body: { format: 'html', value: '<p>Comment 5</p>\n' },
       status: 'approved',
@@ -123,12 +123,12 @@ describe('wordpress adapter: listing', () => {
     expect(comments[1]!.createdAt).to.equal('2013-04-16T02:08:00Z');
   });
 
-  it('picks the smallest avatar at least as large as it is shown, else the largest', async () => {
-    const dpr = devicePixelRatio;
-    for (const [avatarSize, expected] of [[20, dpr > 1 ? 48 : 24], [40, dpr > 1 ? 96 : 48], [200, 96]] as const) {
+  it('picks the smallest avatar at least as large as it is shown in device pixels, else the largest', async () => {
+    const cases = [[20, 1, 24], [20, 2, 48], [40, 1, 48], [40, 2, 96], [40, 1.5, 96], [200, 1, 96]] as const;
+    for (const [avatarSize, pixelRatio, expected] of cases) {
       const { fetch } = site();
-      const { comments } = await list(make(fetch, { avatarSize }));
-      expect(comments[0]!.author.avatarUrl, `avatarSize ${avatarSize}`).to.equal(`${SITE}/a?s=${expected}`);
+      const { comments } = await list(make(fetch, { avatarSize, pixelRatio }));
+      expect(comments[0]!.author.avatarUrl, `avatarSize ${avatarSize} at ${pixelRatio}x`).to.equal(`${SITE}/a?s=${expected}`);
     }
     const { fetch } = site(() => json([raw(1, { author_avatar_urls: undefined })]));
     expect((await list(make(fetch))).comments[0]!.author).to.not.have.property('avatarUrl');
@@ -236,12 +236,13 @@ describe('wordpress adapter: finding the REST API', () => {
   it('does not fall back on a WordPress error, which is JSON: the REST API is there and refused', async () => {
     const { calls, fetch } = stub(() => json({ code: 'rest_forbidden', message: 'REST API restricted to authenticated users.' }, 401));
     const error = await rejection(list(make(fetch)));
-    expect([error.code, error.status, error.reason, error.message]).to.deep.equal([
+    expect([error.code, error.status, error.reason, error.serverMessage]).to.deep.equal([
       'rejected',
       401,
       'rest_forbidden',
       'REST API restricted to authenticated users.',
     ]);
+    expect(error.message).to.contain(error.url!);
     expect(calls.some((c) => c.url.searchParams.has('rest_route'))).to.equal(false);
   });
 
@@ -356,10 +357,11 @@ describe('wordpress adapter: posting over REST', () => {
     ['some_plugin_said_no', 403, 'some_plugin_said_no', 'Spam &amp; eggs.', 'Spam & eggs.'],
   ];
   for (const [code, status, reason, message, shown] of errors) {
-    it(`maps ${code} (${status}) to "${reason}" with WordPress's message as plain text`, async () => {
+    it(`maps ${code} (${status}) to "${reason}" with WordPress's words as plain text for the visitor`, async () => {
       const { fetch } = site(undefined, () => json({ code, message, data: { status } }, status));
       const error = await rejection(make(fetch).submit!(draft(), { signal }));
-      expect([error.code, error.status, error.reason, error.message]).to.deep.equal(['rejected', status, reason, shown]);
+      expect([error.code, error.status, error.reason, error.serverMessage]).to.deep.equal(['rejected', status, reason, shown]);
+      expect(error.message).to.contain(`${SITE}/wp-json/wp/v2/comments`);
     });
   }
 
@@ -368,13 +370,14 @@ describe('wordpress adapter: posting over REST', () => {
       json({ code: 'rest_invalid_param', message: 'Invalid parameter(s): author_email', data: { status: 400, params: { author_email: 'Invalid email address.' } } }, 400),
     );
     const error = await rejection(make(fetch).submit!(draft(), { signal }));
-    expect([error.reason, error.message]).to.deep.equal(['invalid-param', 'Invalid email address.']);
+    expect([error.reason, error.serverMessage]).to.deep.equal(['invalid-param', 'Invalid email address.']);
   });
 
   it('reports a server failure as http, a lost connection as network, and HTML as invalid-response', async () => {
     const server = site(undefined, () => json({ code: 'rest_comment_failed_create', message: 'Creating comment failed.' }, 500));
     const failed = await rejection(make(server.fetch).submit!(draft(), { signal }));
-    expect([failed.code, failed.status, failed.message]).to.deep.equal(['http', 500, 'Creating comment failed.']);
+    expect([failed.code, failed.status, failed.serverMessage]).to.deep.equal(['http', 500, undefined]);
+    expect(failed.message).to.contain('Creating comment failed.').and.to.contain(`${SITE}/wp-json/wp/v2/comments`);
 
     const offline = site(undefined, () => {
       throw new TypeError('Failed to fetch');
@@ -389,12 +392,13 @@ describe('wordpress adapter: posting over REST', () => {
     expect(broken.message).to.contain(`${SITE}/wp-json/wp/v2/comments`);
   });
 
-  it('on another origin, answers 401 rest_comment_login_required with what the site owner must add', async () => {
+  it('on another origin, answers 401 rest_comment_login_required as cross-origin, telling developers what to add', async () => {
     const { calls, fetch } = site(undefined, () =>
       json({ code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.', data: { status: 401 } }, 401),
     );
     const error = await rejection(make(fetch).submit!(draft(), { signal }));
-    expect([error.code, error.status, error.reason]).to.deep.equal(['rejected', 401, 'login-required']);
+    // Logging in would not help the reader: WordPress's "you must be logged in" is not shown to them.
+    expect([error.code, error.status, error.reason, error.serverMessage]).to.deep.equal(['rejected', 401, 'cross-origin', undefined]);
     expect(error.message).to.contain("add_filter( 'rest_allow_anonymous_comments', '__return_true' );");
     expect(calls.some((c) => c.url.pathname.endsWith('wp-comments-post.php'))).to.equal(false);
   });
@@ -426,6 +430,38 @@ describe('wordpress adapter: posting over REST', () => {
     await list(adapter);
     expect(adapter.capabilities.identity).to.equal(undefined);
     expect(adapter.capabilities.fields.email).to.equal('required');
+  });
+});
+
+describe('wordpress adapter: a visitor the page says is signed in', () => {
+  const here = () => location.origin;
+  function signedInSite() {
+    return stub((url) => {
+      if (url.pathname === '/wp-admin/admin-ajax.php') return new Response('f00dfeed42', { status: 200 });
+      if (route(url) === '/wp/v2/users/me') return json({ id: 3, name: 'Reader Rita' });
+      return json([]);
+    });
+  }
+
+  it('asks its own site for a nonce (rest-nonce) and lists as the visitor, with no nonce in the page', async () => {
+    const { calls, fetch } = signedInSite();
+    const adapter = make(fetch, { endpoint: here(), signedIn: true });
+    await list(adapter);
+    const ajax = calls.find((c) => c.url.pathname === '/wp-admin/admin-ajax.php')!;
+    expect([ajax.url.searchParams.get('action'), ajax.init.credentials]).to.deep.equal(['rest-nonce', 'same-origin']);
+    const me = calls.find((c) => route(c.url) === '/wp/v2/users/me')!;
+    expect(new Headers(me.init.headers).get('X-WP-Nonce')).to.equal('f00dfeed42');
+    expect(adapter.capabilities.identity).to.deep.equal({ name: 'Reader Rita' });
+  });
+
+  it('asks for no nonce when the page does not say so, or the site is another origin', async () => {
+    for (const options of [{ endpoint: here() }, { endpoint: SITE, signedIn: true }]) {
+      const { calls, fetch } = signedInSite();
+      const adapter = make(fetch, options);
+      await list(adapter);
+      expect(calls.some((c) => c.url.pathname === '/wp-admin/admin-ajax.php'), JSON.stringify(options)).to.equal(false);
+      expect(adapter.capabilities.identity).to.equal(undefined);
+    }
   });
 });
 
@@ -541,21 +577,23 @@ describe('wordpress adapter: posting through the comment form handler (same orig
     expect(comment.id).to.equal('81');
   });
 
-  const refusals: [string, Response, string, string][] = [
+  const refusals: [string, Response, string, string | undefined][] = [
     ['409 JSON (duplicate)', json({ code: 'wp_die', message: '<p>Duplicate comment detected; it looks as though you&#8217;ve already said that!</p>', data: { status: 409 } }, 409), 'duplicate', 'Duplicate comment detected; it looks as though you’ve already said that!'],
     ['429 HTML (flood)', html('<html><body id="error-page"><div class="wp-die-message"><p>You are posting comments too quickly. Slow down.</p></div></body></html>', 429), 'flood', 'You are posting comments too quickly. Slow down.'],
     ['200 JSON (required fields)', json({ code: 'wp_die', message: '<p><strong>Error:</strong> Please fill the required fields.</p>', data: { status: 200 } }), 'author-required', 'Please fill the required fields.'],
     ['200 HTML (empty comment)', html('<div class="wp-die-message"><p><strong>Error:</strong> Please type your comment text.</p></div>'), 'content-invalid', 'Please type your comment text.'],
     ['403 JSON (closed)', json({ code: 'wp_die', message: '<p>Sorry, comments are closed for this item.</p>', data: { status: 403 } }, 403), 'closed', 'Sorry, comments are closed for this item.'],
     ['403 JSON (registration required)', json({ code: 'wp_die', message: '<p>Sorry, you must be logged in to comment.</p>', data: { status: 403 } }, 403), 'login-required', 'Sorry, you must be logged in to comment.'],
-    ['empty 200 (a trashed post)', html(''), 'rejected', 'WordPress did not accept the comment.'],
+    // WordPress gave no words: the element says it in its own.
+    ['empty 200 (a trashed post)', html(''), 'rejected', undefined],
   ];
   for (const [what, response, reason, message] of refusals) {
     it(`maps the handler's ${what} to "${reason}"`, async () => {
       const { fetch } = stockSite(() => response.clone());
       const error = await rejection(make(fetch, { endpoint: here() }).submit!(draft(), { signal }));
-      expect([error.code, error.status, error.reason, error.message]).to.deep.equal(['rejected', response.status, reason, message]);
+      expect([error.code, error.status, error.reason, error.serverMessage]).to.deep.equal(['rejected', response.status, reason, message]);
       expect(error.url).to.equal(`${here()}/wp-comments-post.php`);
+      expect(error.message).to.contain(error.url);
     });
   }
 });
