@@ -17,7 +17,9 @@ export default {
   middleware: [testServer()],
   browsers: chromium(),
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // A hang guard, not a speed limit: a test's own waits (test/helpers.ts `until`) give up first, naming what
+  // never happened; on a busy machine every step is slower, and no test may depend on speed.
+  testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 300000,
   reporters: reporters(),
 };

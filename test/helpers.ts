@@ -34,9 +34,24 @@ export function type(input: HTMLInputElement | HTMLTextAreaElement, value: strin
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/**
+ * Waits until `predicate` holds (it may be async). The bound only turns a hang into a failure that names
+ * what never happened: it is generous because a busy machine is slow, and no test may depend on speed.
+ * (open-wc's `waitUntil` gives up after 1 s by default.)
+ */
+export function until<T>(predicate: () => T | Promise<T>, message: string, timeout = 20000): Promise<void> {
+  return waitUntil(predicate, message, { timeout, interval: 20 });
+}
+
+/**
+ * Lets `ms` pass, for checks that something did not happen (no second request, no late event). A slow
+ * machine can only make such a check miss a defect, never fail a correct build: use it for nothing else.
+ */
+export const quiet = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Waits until the thread has loaded (or failed). */
 export async function loaded(el: CommentThread) {
-  await waitUntil(() => parts(el, 'thread')[0]?.getAttribute('aria-busy') === 'false', 'thread did not load', { timeout: 5000 });
+  await until(() => parts(el, 'thread')[0]?.getAttribute('aria-busy') === 'false', 'thread did not load');
   await el.updateComplete;
 }
 

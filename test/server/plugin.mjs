@@ -2,16 +2,20 @@
 // one store per test-chosen id) under /test-api/rest/{store}/, serves static JSON files under
 // /test-api/json/, and counts requests so tests can assert "exactly one POST".
 //   POST /test-api/reset/{store}  body: { comments?: Comment[], moderation?: 'off' | 'all', fail?: {...} }
-//   GET  /test-api/log/{store}    → the requests received, for assertions (`created`: the id a POST created)
-// A scripted failure { method?, status?, body?, raw?, type?, headers?, delay?, times, pass?, drop? } answers
-// the next `times` matching requests: after `delay` ms, with `status`/`body` (or `raw` text); `pass: true`
-// answers normally after the delay (a slow server); `drop: 'before'` cuts the connection before any
-// answer (Chromium may send the request again on a reused connection), `drop: 'body'` sends the headers and part of the body, then cuts; `drop: 'stall'` sends them and then
-// nothing more.
+//   GET  /test-api/log/{store}    → the requests received, for assertions (`created`: the id a POST created;
+//                                   `held`: it was held; `closed`: the client gave up on it while it was held)
+//   POST /test-api/release/{store} → lets every request held so far go on, answering { released: n }
+// A scripted failure { method?, status?, body?, raw?, type?, headers?, delay?, hold?, times, pass?, drop? }
+// answers the next `times` matching requests: after `delay` ms, with `status`/`body` (or `raw` text);
+// `pass: true` answers normally after the delay (a slow server); `hold: true` keeps the request waiting
+// until the test releases it (or the client gives up): "still pending" whatever the machine's speed, where
+// a delay would race the test's own steps; `drop: 'before'` cuts the connection before any answer
+// (Chromium may send the request again on a reused connection), `drop: 'body'` sends the headers and
+// part of the body, then cuts; `drop: 'stall'` sends them and then nothing more.
 const stores = new Map();
 
 function store(id) {
-  if (!stores.has(id)) stores.set(id, { comments: [], moderation: 'off', log: [], next: 1, failures: [] });
+  if (!stores.has(id)) stores.set(id, { comments: [], moderation: 'off', log: [], next: 1, failures: [], held: [] });
   return stores.get(id);
 }
 
@@ -33,6 +37,24 @@ function send(ctx, status, data, headers = {}) {
   ctx.body = JSON.stringify(data);
 }
 
+/** Resolves true when the test releases the request, false if the client closes the connection first. */
+function held(s, ctx) {
+  return new Promise((resolve) => {
+    if (ctx.res.destroyed || ctx.req.socket.destroyed) return resolve(false);
+    const release = () => {
+      ctx.res.off('close', gaveUp);
+      resolve(true);
+    };
+    const gaveUp = () => {
+      const at = s.held.indexOf(release);
+      if (at >= 0) s.held.splice(at, 1);
+      resolve(false);
+    };
+    s.held.push(release);
+    ctx.res.once('close', gaveUp);
+  });
+}
+
 /** Koa middleware for web-test-runner's `middleware` option (it runs before static files are served). */
 export function testServer() {
   return async (ctx, next) => {
@@ -48,8 +70,15 @@ export function testServer() {
             log: [],
             next: 1000,
             failures: data.failures ?? [],
+            held: [],
           });
           return send(ctx, 200, { ok: true });
+        }
+        if ((m = path.match(/^\/test-api\/release\/([\w-]+)$/)) && ctx.method === 'POST') {
+          const s = store(m[1]);
+          const waiting = s.held.splice(0);
+          for (const release of waiting) release();
+          return send(ctx, 200, { released: waiting.length });
         }
         if ((m = path.match(/^\/test-api\/log\/([\w-]+)$/))) return send(ctx, 200, store(m[1]).log);
         if ((m = path.match(/^\/test-api\/rest\/([\w-]+)\/posts\/([^/]+)\/comments$/))) {
@@ -63,6 +92,16 @@ export function testServer() {
           if (failure) {
             failure.times--;
             entry.failure = true;
+            if (failure.hold) {
+              entry.held = true;
+              if (!(await held(s, ctx))) {
+                entry.closed = true;
+                // Nothing can be sent; a status keeps the runner from reporting the request as a 404.
+                ctx.status = 204;
+                ctx.respond = false;
+                return;
+              }
+            }
             if (failure.delay) await new Promise((r) => setTimeout(r, failure.delay));
           }
           if (failure?.drop) {
