@@ -63,10 +63,10 @@ describe('nextTask', () => {
     const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
     if (!scheduler) this.skip();
     // The browser's own source, on a clock the test holds still: every task after the first is urgent.
-    const clock = performance.now;
     const postTask = scheduler!.postTask;
     const priorities: string[] = [];
-    performance.now = () => 1000;
+    // An own property over Performance.prototype.now, deleted afterwards.
+    Object.defineProperty(performance, 'now', { configurable: true, value: () => 1000 });
     scheduler!.postTask = (callback, options) => {
       priorities.push(options.priority);
       return postTask.call(scheduler, callback, options);
@@ -75,7 +75,7 @@ describe('nextTask', () => {
       setTaskSource();
       for (let i = 0; i < 4; i++) await nextTask();
     } finally {
-      performance.now = clock;
+      delete (performance as { now?: unknown }).now;
       scheduler!.postTask = postTask;
     }
     expect(priorities).to.deep.equal(['user-blocking', 'user-blocking', 'user-blocking']);
