@@ -58,14 +58,16 @@ const BODY_TAGS = new Set(ALLOWED_ELEMENTS.map((t) => t.toUpperCase()));
 const BODY_ATTRIBUTES = new Set<string>([...ALLOWED_ATTRIBUTES, 'rel', 'loading', 'decoding', 'referrerpolicy']);
 const NEVER = /^(?:on|style$|srcdoc$|formaction$|action$|xlink:|xmlns|srcset$|background$|ping$|data$)/i;
 
+const ABSOLUTE = /^\s*(?:https?:\/\/|mailto:)/i;
+
 /** The protocol a URL attribute resolves to, the way the browser would follow it. */
 const protocol = (value: string) => new URL(value, document.baseURI).protocol;
 
 /**
  * Asserts what a rendering holds is inert: only the allow-listed elements and attributes in bodies,
  * only the template's own elements elsewhere, no handler or style attribute anywhere, links only to
- * http(s), mailto or relative with `rel="nofollow ugc noopener"` in bodies, author links only to
- * http(s), images only from http(s) or relative; the element's own ids not clobbered. Returns the number
+ * absolute http(s) or mailto with `rel="nofollow ugc noopener"` in bodies, author links only to
+ * absolute http(s), images only from absolute http(s); the element's own ids not clobbered. Returns the number
  * of elements checked, so a caller can tell a check of nothing from a pass.
  */
 export function assertInert(el: CommentThread): number {
@@ -91,13 +93,17 @@ export function assertInert(el: CommentThread): number {
       if (href !== null) {
         const allowed = author ? ['http:', 'https:'] : ['http:', 'https:', 'mailto:'];
         if (!allowed.includes(protocol(href))) fail(`${where}: href ${JSON.stringify(href)}`);
-        if (author && !/^\s*https?:\/\//i.test(href)) fail(`${where}: author link not absolute: ${JSON.stringify(href)}`);
+        // A relative link from a backend leads into the host site (the template's own "#respond" is not one).
+        const fromBackend = author || inBody || node.matches('[part~="permalink"]');
+        if (fromBackend && !ABSOLUTE.test(href)) fail(`${where}: link not absolute: ${JSON.stringify(href)}`);
       }
       if (inBody && node.getAttribute('rel') !== LINK_REL) fail(`${where}: rel ${JSON.stringify(node.getAttribute('rel'))}`);
     }
     if (node instanceof HTMLImageElement) {
       const src = node.getAttribute('src');
       if (src === null || !['http:', 'https:'].includes(protocol(src))) fail(`${where}: src ${JSON.stringify(src)}`);
+      // A relative image is fetched from the host site by the reader's browser.
+      else if (!/^\s*https?:\/\//i.test(src)) fail(`${where}: image not absolute: ${JSON.stringify(src)}`);
     }
   }
   // The element's own landmarks are still its own (no body can clobber an id it looks up).

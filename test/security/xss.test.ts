@@ -33,11 +33,11 @@ function hostile(prefix = ''): Comment[] {
     {
       id: `${prefix}t${i}`,
       parentId: `${prefix}h${i}`,
-      author: { name: value, url: `https://reader.example/${i}`, avatarUrl: `/avatars/${i}.png` },
+      author: { name: value, url: `https://reader.example/${i}`, avatarUrl: `https://avatars.example/${i}.png` },
       createdAt: new Date(Date.UTC(2020, 0, 2, 0, 0, i)).toISOString(),
       body: { format: 'text', value },
       status: 'approved',
-      permalink: `/posts/1#comment-${i}`,
+      permalink: `https://blog.example/posts/1#comment-${i}`,
     },
   ]);
 }
@@ -60,10 +60,10 @@ function assertShownAsText(el: CommentThread, prefix = '') {
     expect(reply.querySelector('[part~="author"]')!.textContent, `name of payload ${i}`).to.equal(value);
     const body = reply.querySelector('[part~="body"]')!.textContent!.replace(/\s+/g, '');
     expect(body, `text body of payload ${i}`).to.equal(value.replace(/\s+/g, ''));
-    // A safe URL stays a link, with the relative avatar and permalink kept: the checks do not pass by dropping everything.
+    // A safe URL stays a link, with the avatar and permalink kept: the checks do not pass by dropping everything.
     expect(reply.querySelector('[part~="author-link"]')!.getAttribute('href')).to.equal(`https://reader.example/${i}`);
-    expect(reply.querySelector('[part~="avatar"]')!.getAttribute('src')).to.equal(`/avatars/${i}.png`);
-    expect(reply.querySelector('[part~="permalink"]')!.getAttribute('href')).to.equal(`/posts/1#comment-${i}`);
+    expect(reply.querySelector('[part~="avatar"]')!.getAttribute('src')).to.equal(`https://avatars.example/${i}.png`);
+    expect(reply.querySelector('[part~="permalink"]')!.getAttribute('href')).to.equal(`https://blog.example/posts/1#comment-${i}`);
     const top = article(el, `${prefix}h${i}`)!;
     expect(top.querySelector('[part~="author"]')!.textContent, `name of payload ${i}`).to.equal(value);
   });
