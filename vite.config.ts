@@ -48,7 +48,7 @@ export default defineConfig(({ command }) => ({
     // Library mode: no module-preload helper (the chunks a page needs are few and known). Vite leaves
     // whitespace in library ES output for bundlers' sake; this file goes straight to browsers, so the
     // output is minified fully. The npm build is tsc's, unbundled.
-    lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'comment-thread.js' },
+    lib: { entry: 'src/script-tag.ts', formats: ['es'], fileName: () => 'comment-thread.js' },
     rolldownOptions: {
       // The entry file may export more than define.ts does: the lazy chunks import what they share with
       // it from dist/comment-thread.js itself, so the page fetches one file before the element runs,

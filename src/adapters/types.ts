@@ -13,6 +13,11 @@ export interface ListQuery {
 
 export interface SubmitOptions {
   signal: AbortSignal;
+  /**
+   * One key per draft, the same when the visitor retries the same draft: a backend that honours it
+   * (the REST protocol's `Idempotency-Key` header) stores one comment however often the request arrives.
+   */
+  idempotencyKey?: string;
 }
 
 /**

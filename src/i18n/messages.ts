@@ -1,7 +1,25 @@
-/** Every string the element shows. A locale is one object of this shape in its own file. */
+/**
+ * Every string the element shows, as data: a locale is one object of this shape in its own file, and a
+ * site corrects any string through the element's `messages` property. `{name}`-style placeholders are
+ * filled in by the element; a plural message has one form per `Intl.PluralRules` category its language
+ * uses (`one`, `few`, `many`, `other` …), plus an optional exact `'0'` form ("No comments yet").
+ */
+
+/** A message that depends on a number: `{count}` in each form is that number, formatted for the locale. */
+export interface PluralForms {
+  /** Exactly zero, whatever the language's rules call it. */
+  '0'?: string;
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
 export interface Messages {
-  /** Heading above the thread. */
-  heading(count: number): string;
+  /** Heading above the thread: `{count}`. */
+  heading: PluralForms;
   skipToForm: string;
   loading: string;
   empty: string;
@@ -10,13 +28,14 @@ export interface Messages {
   loadMore: string;
   loadingMore: string;
   reply: string;
-  replyTo(name: string): string;
+  /** Reply form title: `{name}`. */
+  replyTo: string;
   cancelReply: string;
   leaveReply: string;
   postAuthor: string;
-  inReplyTo(name: string): string;
+  /** On replies shown past the depth cap: `{name}`. */
+  inReplyTo: string;
   awaitingModeration: string;
-  // The form.
   commentLabel: string;
   nameLabel: string;
   emailLabel: string;
@@ -27,29 +46,51 @@ export interface Messages {
   privacyPolicy: string;
   postComment: string;
   posting: string;
-  loggedInAs(name: string): string;
+  /** `{name}`. */
+  loggedInAs: string;
   commentsClosed: string;
   /** Honeypot label, read only by bots and screen readers that reach it. */
   honeypot: string;
-  // Validation.
+  /** Read-only sources: where readers can answer instead, `{service}` ("Mastodon"). */
+  replyOn: string;
   contentRequired: string;
   nameRequired: string;
   emailRequired: string;
   emailInvalid: string;
   urlInvalid: string;
-  fixErrors(count: number): string;
-  // Outcomes, shown and announced.
+  /** Validation summary: `{count}` fields to correct. */
+  fixErrors: PluralForms;
   commentPosted: string;
   commentPending: string;
   submitFailed: string;
-  spamRejected: string;
-  unknownBackend(name: string): string;
+  /** A submit faster than anyone types: nothing was sent. */
+  tooFast: string;
   offline: string;
-  droppedComments(count: number): string;
+  /** `{count}` comments left out: malformed, or the same comment twice. */
+  droppedComments: PluralForms;
+  // What went wrong, whatever the backend: the element picks one from the error's code and reason.
+  errorNetwork: string;
+  errorTimeout: string;
+  errorHttp: string;
+  errorInvalid: string;
+  /** `{name}`: the `backend` attribute's value. */
+  errorUnknownBackend: string;
+  /** The backend refused, for a reason it did not name. */
+  refused: string;
+  refusedDuplicate: string;
+  refusedFlood: string;
+  refusedClosed: string;
+  refusedLogin: string;
+  refusedAuthor: string;
+  refusedContent: string;
+  refusedPost: string;
+  refusedCaptcha: string;
+  refusedRateLimited: string;
+  refusedSpam: string;
 }
 
 export const en: Messages = {
-  heading: (count) => (count === 0 ? 'Comments' : count === 1 ? 'One comment' : `${count} comments`),
+  heading: { '0': 'Comments', one: 'One comment', other: '{count} comments' },
   skipToForm: 'Skip to comment form',
   loading: 'Loading comments…',
   empty: 'No comments yet. Be the first to leave one.',
@@ -58,11 +99,11 @@ export const en: Messages = {
   loadMore: 'Load more comments',
   loadingMore: 'Loading more comments…',
   reply: 'Reply',
-  replyTo: (name) => `Reply to ${name}`,
+  replyTo: 'Reply to {name}',
   cancelReply: 'Cancel reply',
   leaveReply: 'Leave a Reply',
   postAuthor: 'Post author',
-  inReplyTo: (name) => `in reply to ${name}`,
+  inReplyTo: 'in reply to {name}',
   awaitingModeration: 'Your comment is awaiting moderation.',
   commentLabel: 'Comment',
   nameLabel: 'Name',
@@ -74,21 +115,39 @@ export const en: Messages = {
   privacyPolicy: 'Learn how your comment data is processed.',
   postComment: 'Post Comment',
   posting: 'Posting…',
-  loggedInAs: (name) => `Logged in as ${name}.`,
+  loggedInAs: 'Logged in as {name}.',
   commentsClosed: 'Comments are closed.',
   honeypot: 'Leave this field empty',
+  replyOn: 'Reply on {service}',
   contentRequired: 'Please type your comment.',
   nameRequired: 'Please enter your name.',
   emailRequired: 'Please enter your email address.',
   emailInvalid: 'Please enter a valid email address, like name@example.com.',
   urlInvalid: 'Please enter a web address starting with http:// or https://.',
-  fixErrors: (count) => (count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`),
+  fixErrors: { one: 'Please correct the field marked below.', other: 'Please correct the {count} fields marked below.' },
   commentPosted: 'Comment posted.',
   commentPending: 'Comment sent. It is awaiting moderation.',
   submitFailed: 'Your comment could not be posted. It is kept here: try again.',
-  spamRejected: 'Your comment could not be posted. Please try again in a moment.',
-  unknownBackend: (name) => `No comment backend named “${name}” is available on this page.`,
+  tooFast: 'Please take a moment before posting: try again in a few seconds. Your comment is kept here.',
   offline: 'You are offline. The comments will load when the connection is back.',
-  droppedComments: (count) =>
-    count === 1 ? 'One comment could not be shown: the server sent it damaged.' : `${count} comments could not be shown: the server sent them damaged.`,
+  droppedComments: {
+    one: 'One comment could not be shown: the server sent it damaged.',
+    other: '{count} comments could not be shown: the server sent them damaged.',
+  },
+  errorNetwork: 'The connection to the comment server failed.',
+  errorTimeout: 'The comment server did not answer in time.',
+  errorHttp: 'The comment server ran into an error.',
+  errorInvalid: 'The comment server sent an answer this page cannot read.',
+  errorUnknownBackend: 'No comment backend named “{name}” is available on this page.',
+  refused: 'The site did not accept your comment.',
+  refusedDuplicate: 'You have already posted this comment.',
+  refusedFlood: 'You are posting comments too quickly. Please wait a moment.',
+  refusedClosed: 'Comments are closed on this post.',
+  refusedLogin: 'Please sign in to comment.',
+  refusedAuthor: 'Please fill in your name and email address.',
+  refusedContent: 'The site did not accept this comment as written.',
+  refusedPost: 'This post does not take comments.',
+  refusedCaptcha: 'The site asks for a check this form cannot show.',
+  refusedRateLimited: 'Too many requests. Please try again in a moment.',
+  refusedSpam: 'Your comment could not be posted. Please try again in a moment.',
 };

@@ -6,7 +6,8 @@ import * as z from 'zod/mini';
 
 /** What a visitor submits, after the form validated (and trimmed) it. */
 export const DraftSchema = z.object({
-  postId: z.string().check(z.minLength(1)),
+  /** Empty for a thread without `post-id` (the page's own thread, on backends that need no id). */
+  postId: z.string(),
   parentId: z.nullable(z.string()),
   content: z.string().check(z.refine((value) => value.trim() !== '', 'expected a comment')),
   author: z.object({

@@ -60,7 +60,10 @@ describe('<comment-thread> states', () => {
     await loaded(el);
     const state = part(el, 'error-state')!;
     expect(state.getAttribute('role')).to.equal('alert');
-    expect(state.textContent).to.contain('503');
+    // The reader gets words for what happened; the developer's message (status, URL) stays in the event.
+    expect(state.textContent).to.contain('The comment server ran into an error.');
+    expect(state.textContent).not.to.contain('503');
+    expect(event.detail.error.message).to.contain('503');
     await expect(el).to.be.accessible();
     fail = false;
     part<HTMLButtonElement>(el, 'retry-button')!.click();
@@ -330,7 +333,13 @@ describe('<comment-thread> form', () => {
     let attempt = 0;
     const adapter = scripted({
       submit: async (draft) => {
-        if (attempt++ === 0) throw new CommentThreadError('rejected', 'Duplicate comment detected.', { status: 409, reason: 'duplicate' });
+        if (attempt++ === 0) {
+          throw new CommentThreadError('rejected', 'HTTP 409 from the backend', {
+            status: 409,
+            reason: 'duplicate',
+            serverMessage: 'Duplicate comment detected.',
+          });
+        }
         return comment('ok', null, new Date().toISOString(), draft.author.name);
       },
     });
@@ -467,7 +476,7 @@ describe('<comment-thread> form', () => {
     expect(adapter.drafts).to.have.length(0);
   });
 
-  it('refuses a submit faster than the minimum fill time', async () => {
+  it('asks a submit faster than the minimum fill time to wait a moment, sending nothing and keeping the draft', async () => {
     const adapter = scripted({ submit: async () => comment('n', null, new Date().toISOString()) });
     const el = await fixture<CommentThread>(html`<comment-thread loading="eager" min-fill-time="30" .adapter=${adapter}></comment-thread>`);
     await loaded(el);
@@ -475,7 +484,25 @@ describe('<comment-thread> form', () => {
     fill(form, { content: 'Fast', name: 'Bot', email: 'bot@example.org' });
     const error = oneEvent(el, 'comment-error');
     submit(form);
-    expect((await error).detail.error.message).to.equal('Your comment could not be posted. Please try again in a moment.');
+    expect((await error).detail.error.reason).to.equal('too-fast');
+    await el.updateComplete;
+    const shown = form.querySelector('[part~="error"]')!.textContent!;
+    expect(shown).to.contain('take a moment');
+    expect(shown).not.to.contain('could not be posted');
+    expect(field<HTMLTextAreaElement>(form, 'Comment').value).to.equal('Fast');
+    expect(adapter.drafts).to.have.length(0);
+  });
+
+  it('checks the fields before the minimum fill time: Post on an empty fresh form says what to fill in', async () => {
+    const adapter = scripted({ submit: async () => comment('n', null, new Date().toISOString()) });
+    const el = await fixture<CommentThread>(html`<comment-thread loading="eager" min-fill-time="30" .adapter=${adapter}></comment-thread>`);
+    await loaded(el);
+    let errors = 0;
+    el.addEventListener('comment-error', () => errors++);
+    submit(topForm(el));
+    await waitUntil(() => topForm(el).querySelector('[part~="error"]'), 'no summary shown', { timeout: 20_000 });
+    expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.contain('Please correct the 3 fields');
+    expect(errors).to.equal(0);
     expect(adapter.drafts).to.have.length(0);
   });
 });

@@ -1,12 +1,14 @@
 // Large threads render progressively. These tests assert behaviour, never time: the first chunk is on
 // the page before the rest, everything arrives in order, a comment posted meanwhile is not lost, a
 // reply touches only its own subtree, and past the render limit "Load more comments" shows the rest.
-// (The numbers are npm run bench's job.)
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+// (The numbers are npm run bench's job.) The slices run on a task queue the test drives by hand, so
+// "while the rest is still rendering" holds however fast or busy the machine is.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
 import type { Comment, Draft } from '../../src/model/schemas.js';
 import { buildThread, type ThreadNode } from '../../src/model/thread.js';
+import { setTaskSource } from '../../src/tasks.js';
 import { comment } from '../fixtures.js';
 import { article, fill, part, scripted, shadow, submit } from '../helpers.js';
 
@@ -43,18 +45,36 @@ function backend(comments: Comment[]) {
   });
 }
 
-/** The element, resolved once its first comments are on the page. */
+/** Slices waiting for their next task: each resolves only when the test runs it. */
+const queue: (() => void)[] = [];
+/** A turn of the real event loop, for the promises and Lit updates a slice started. */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/** Runs queued slices one at a time until `done()`; fails if the queue empties first. */
+async function runUntil(done: () => boolean, what: string) {
+  for (;;) {
+    await turn();
+    if (done()) return;
+    const next = queue.shift();
+    if (!next) throw new Error(`nothing left to run, and ${what}`);
+    next();
+  }
+}
+
+/** The element, resolved once its first comments are on the page (the rest waits for the test). */
 async function render(comments: Comment[]) {
   const el = await fixture<CommentThread>(
     html`<comment-thread loading="eager" min-fill-time="0" post-id="1" .adapter=${backend(comments)}></comment-thread>`,
   );
-  await oneEvent(el, 'comment-load');
+  let loaded = false;
+  void oneEvent(el, 'comment-load').then(() => (loaded = true));
+  await runUntil(() => loaded, 'comment-load never came');
   await el.updateComplete;
   return el;
 }
 
 const allRendered = (el: CommentThread, count: number) =>
-  waitUntil(() => ids(el).length >= count, `not all ${count} comments were rendered`, { timeout: 20_000 });
+  runUntil(() => ids(el).length >= count, `not all ${count} comments were rendered`);
 
 async function reply(el: CommentThread, to: string, content: string) {
   article(el, to)!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
@@ -69,11 +89,19 @@ async function reply(el: CommentThread, to: string, content: string) {
 }
 
 // The submit path loads on first use; loaded up front, a reply lands while the thread is still rendering.
-before(() => import('../../src/components/comment-thread/submit.js'));
+before(() => import('../../src/components/comment-thread/validate.js'));
 
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
+  queue.length = 0;
+  setTaskSource({ now: () => 0, next: () => new Promise<void>((resolve) => queue.push(resolve)) });
+});
+
+afterEach(() => {
+  setTaskSource();
+  // Whatever a test left waiting finishes on the browser's own queue.
+  queue.splice(0).forEach((resume) => resume());
 });
 
 describe('<comment-thread> progressive rendering', function () {
@@ -94,7 +122,7 @@ describe('<comment-thread> progressive rendering', function () {
     const comments = bigThread(1800);
     const el = await render(comments);
     const posted = await reply(el, 'c1', 'A reply while the thread is still arriving');
-    expect(ids(el).length, 'the reply must land mid-rendering for this test to mean anything').to.be.lessThan(comments.length);
+    expect(ids(el).length, 'the reply lands mid-rendering').to.be.lessThan(comments.length);
     expect(article(el, posted.id), 'shown at once').to.exist;
     await allRendered(el, comments.length + 1);
     const order = ids(el);
@@ -146,13 +174,13 @@ describe('<comment-thread> progressive rendering', function () {
   it('stops at its render limit with "Load more comments", which shows the rest', async () => {
     const comments = bigThread(2600);
     const el = await render(comments);
-    await waitUntil(() => part(el, 'load-more'), 'no Load more button', { timeout: 20_000 });
+    await runUntil(() => !!part(el, 'load-more'), 'no Load more button');
     const shown = ids(el).length;
     expect(shown).to.be.lessThan(comments.length);
     expect(ids(el)).to.deep.equal(readingOrder(buildThread(comments)).slice(0, shown));
     part<HTMLButtonElement>(el, 'load-more')!.click();
     await allRendered(el, comments.length);
-    await waitUntil(() => !part(el, 'load-more'), 'Load more stayed after everything was shown');
+    await runUntil(() => !part(el, 'load-more'), 'Load more stayed after everything was shown');
     expect(ids(el)).to.deep.equal(readingOrder(buildThread(comments)));
   });
 });

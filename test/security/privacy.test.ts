@@ -132,7 +132,7 @@ describe('spam friction', () => {
     const { detail } = await refused;
     expect(detail.error.reason).to.equal('spam');
     await el.updateComplete;
-    expect(form.querySelector('[part~="error"]')!.textContent).to.equal(en.spamRejected);
+    expect(form.querySelector('[part~="error"]')!.textContent).to.equal(en.refusedSpam);
     expect(field<HTMLTextAreaElement>(form, 'Comment').value).to.equal('Buy now');
     expect((await s.log()).filter((e) => e.method === 'POST')).to.have.length(0);
   });
@@ -145,9 +145,9 @@ describe('spam friction', () => {
     fill(form, { content: 'Too quick', name: 'Kim', email: 'kim@example.org' });
     const refused = oneEvent(el, 'comment-error');
     form.requestSubmit();
-    expect((await refused).detail.error.reason).to.equal('spam');
+    expect((await refused).detail.error.reason).to.equal('too-fast');
     await el.updateComplete;
-    expect(form.querySelector('[part~="error"]')!.textContent).to.equal(en.spamRejected);
+    expect(form.querySelector('[part~="error"]')!.textContent).to.equal(en.tooFast);
     expect((await s.log()).filter((e) => e.method === 'POST')).to.have.length(0);
     // Three seconds later (the clock moved on, not the test): a person's pace, so it posts.
     const now = Date.now;

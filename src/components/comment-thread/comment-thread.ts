@@ -1,18 +1,21 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CommentThreadError } from '../../model/errors.js';
 import { backendLoader, onBackendRegistered } from '../../adapters/registry.js';
-import type { Capabilities, CommentAdapter } from '../../adapters/types.js';
-import { CommentErrorEvent, CommentLoadEvent } from '../../events.js';
+import type { CommentAdapter } from '../../adapters/types.js';
+import { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from '../../events.js';
 import { en, languageOf, loadMessages, needsCatalog, type Messages } from '../../i18n/index.js';
-import { countThread, type ThreadNode } from '../../model/thread.js';
+import { warmFormatters } from '../../i18n/format.js';
+import { Words, type DateStyle } from '../../i18n/words.js';
+import type { Capabilities } from '../../model/capabilities.js';
+import { CommentThreadError } from '../../model/errors.js';
+import type { Draft } from '../../model/schemas.js';
 import { styles } from './comment-thread.styles.js';
-import { scopeOf, Thread } from './thread-state.js';
+import { FormsController } from './forms-controller.js';
 import { commentForm } from './templates/form.js';
 import { topList } from './templates/comment.js';
 import { emptyState, errorState, loadingState } from './templates/states.js';
-import type { FormState, View } from './templates/view.js';
-import { Forms } from './forms.js';
+import type { ActionName, FormState, View } from './templates/view.js';
+import { ThreadController, type PageOutcome } from './thread-controller.js';
 
 const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'hidden', url: false } };
 
@@ -45,7 +48,7 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart date - The `<time>` element.
  * @csspart body - The comment's text.
  * @csspart moderation - "Your comment is awaiting moderation."
- * @csspart actions - The row holding the Reply button.
+ * @csspart actions - The row of a comment's actions (Reply, and whatever else its backend allows).
  * @csspart reply-button - "Reply".
  * @csspart replies - The nested list of replies.
  * @csspart form - A comment form; the reply form also has `reply-form`.
@@ -120,36 +123,43 @@ export class CommentThread extends LitElement {
   /** `lazy`: load when scrolled near; `eager`: at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
   /** Dates as `absolute` ("15 April 2013 at 1:10 pm"), `relative` ("3 days ago") or `auto` (relative within a week). */
-  @property() dates: 'auto' | 'absolute' | 'relative' = 'auto';
+  @property() dates: DateStyle = 'auto';
   /** A privacy policy page, linked under the form. */
   @property({ attribute: 'privacy-url' }) privacyUrl?: string;
-  /** A token the site passes to its backend (WordPress's `wp_rest` nonce for signed-in visitors). */
-  @property() override nonce?: string;
+  /**
+   * WordPress's `wp_rest` nonce for signed-in visitors. Not `nonce`: browsers blank a `nonce` content
+   * attribute on pages served with a Content-Security-Policy header (HTML's nonce hiding).
+   */
+  @property({ attribute: 'wp-nonce' }) wpNonce?: string;
   /** Force `light` or `dark`; follows the reader's preference when absent. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Seconds a form must be open before it may be posted (bots post at once). 0 turns it off. */
   @property({ attribute: 'min-fill-time', type: Number }) minFillTime = 2;
   /** An adapter object; wins over `backend`. */
   @property({ attribute: false }) adapter?: CommentAdapter;
-  /** Overrides for any of the element's strings. */
+  /** Overrides for any of the element's strings: `{ leaveReply: 'Join the discussion' }`. */
   @property({ attribute: false }) messages?: Partial<Messages>;
 
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private loadError?: CommentThreadError;
   @state() private catalog: Messages = en;
   @state() private announcement = '';
-  @state() private replyTo: string | null = null;
   @state() private arrived: string | null = null;
-  @state() private renderTick = 0;
 
-  /** @internal */
-  readonly thread = new Thread(this);
-  private readonly forms = new Forms(this);
-  private resolved?: CommentAdapter;
+  private readonly thread = new ThreadController(this, () => ({ postId: this.postId, order: this.order, maxDepth: this.maxDepth }));
+  private readonly forms = new FormsController(this, () => ({
+    postId: this.postId,
+    scope: this.thread.scope,
+    capabilities: this.capabilities,
+    adapter: this.thread.adapter,
+    minFillTime: this.minFillTime,
+  }));
+  /** How the element speaks now; replaced only when the language, the strings or the date style change. */
+  private words = new Words(en, 'en');
+  private locale = '';
   private near = false;
   private observer?: IntersectionObserver;
   private unsubscribe?: () => void;
-  private lang_ = '';
 
   static override get observedAttributes() {
     return [...super.observedAttributes, 'lang'];
@@ -190,8 +200,6 @@ export class CommentThread extends LitElement {
     this.unsubscribe?.();
     this.observer?.disconnect();
     removeEventListener('online', this.onOnline);
-    this.thread.abort();
-    this.forms.abort();
   }
 
   private onOnline = () => {
@@ -204,34 +212,34 @@ export class CommentThread extends LitElement {
 
   /** What the current adapter allows (read-only until it is known). */
   get capabilities(): Capabilities {
-    return this.resolved?.capabilities ?? READ_ONLY;
+    return this.thread.adapter?.capabilities ?? READ_ONLY;
   }
 
-  /** @internal The deepest level shown: the `depth` attribute, capped by what the backend keeps. */
-  get maxDepth(): number {
+  /** The deepest level shown: the `depth` attribute, capped by what the backend keeps. */
+  private get maxDepth(): number {
     return Math.min(this.depth, this.capabilities.maxDepth ?? Infinity);
-  }
-
-  /** @internal Where drafts and pending comments of this thread are kept. */
-  get scope(): string {
-    return scopeOf(this.resolved, this.postId);
-  }
-
-  /** @internal The strings in use: the catalog of the element's language, with `messages` over it. */
-  get strings(): Messages {
-    return this.messages ? { ...this.catalog, ...this.messages } : this.catalog;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const lang = languageOf(this);
-    if (lang !== this.lang_) {
-      this.lang_ = lang;
-      if (needsCatalog(lang)) void loadMessages(lang).then((m) => (this.catalog = m));
-      else this.catalog = en;
+    const langChanged = lang !== this.locale;
+    if (langChanged) {
+      this.locale = lang;
+      if (needsCatalog(lang)) {
+        void loadMessages(lang).then((catalog) => {
+          if (this.locale === lang) this.catalog = catalog;
+        });
+      } else this.catalog = en;
+    }
+    // A new Words (and so a re-render of every comment) only when what is said, or how, changed: a
+    // `messages` override merged anew on every render made every guard miss on every progressive chunk.
+    const own = changed as Map<PropertyKey, unknown>;
+    if (langChanged || own.has('catalog') || changed.has('messages') || changed.has('dates')) {
+      this.words = new Words(this.messages ? { ...this.catalog, ...this.messages } : this.catalog, lang, this.dates);
     }
     // Load here, before rendering, rather than after it: state set in firstUpdated() would cost a
     // second render (and Lit warns about it).
-    const source = ['adapter', 'backend', 'endpoint', 'postId', 'order', 'nonce'] as const;
+    const source = ['adapter', 'backend', 'endpoint', 'postId', 'order', 'wpNonce'] as const;
     if (this.near && (!this.hasUpdated || source.some((key) => changed.has(key)))) void this.reload();
     else if (this.hasUpdated && changed.has('depth')) this.thread.rebuild();
   }
@@ -241,11 +249,17 @@ export class CommentThread extends LitElement {
     this.loadError = undefined;
     this.status = 'loading';
     try {
-      this.resolved = await this.thread.load(() => this.resolveAdapter());
-      if (!this.resolved) return; // superseded by a newer load
+      const lang = this.locale;
+      const outcome = await this.thread.load(
+        () => this.resolveAdapter(),
+        // The first Intl.DateTimeFormat of a page loads ICU's data, 20–50 ms: done while the request is in
+        // flight (in a worker where one can start), after it has gone out.
+        () => void warmFormatters(lang),
+      );
+      if (!outcome) return; // superseded by a newer load
       this.status = 'ready';
-      this.forms.restore();
-      this.dispatchEvent(new CommentLoadEvent({ count: this.thread.count, total: this.thread.total }));
+      this.forms.restore(this.thread.nodes);
+      this.loaded(outcome);
     } catch (error) {
       const failure = CommentThreadError.from(error);
       if (failure.code === 'aborted') return;
@@ -255,106 +269,145 @@ export class CommentThread extends LitElement {
     }
   }
 
+  /** A page arrived: `comment-load`, and `comment-error` naming what could not be shown. */
+  private loaded(outcome: PageOutcome) {
+    if (outcome.dropped) {
+      const error = new CommentThreadError(
+        'invalid-response',
+        `${outcome.dropped} comment(s) from the backend were left out: ${outcome.problems.join('; ') || 'the same id more than once'}.`,
+        { reason: 'malformed-comments' },
+      );
+      console.warn(error.message);
+      this.dispatchEvent(new CommentErrorEvent({ error, phase: 'load' }));
+    }
+    this.dispatchEvent(new CommentLoadEvent({ count: outcome.count, total: outcome.total }));
+  }
+
+  private async loadMore(): Promise<void> {
+    try {
+      const outcome = await this.thread.loadMore();
+      if (outcome) this.loaded(outcome);
+    } catch (error) {
+      const failure = CommentThreadError.from(error);
+      if (failure.code === 'aborted') return;
+      this.dispatchEvent(new CommentErrorEvent({ error: failure, phase: 'load' }));
+      this.announce(`${this.words.text('loadError')} ${this.words.error(failure, this.backendName)}`);
+    }
+  }
+
   private async resolveAdapter(): Promise<CommentAdapter> {
     if (this.adapter) return this.adapter;
     const name = this.backendName;
     const loader = backendLoader(name);
-    if (!loader) throw new CommentThreadError('invalid-response', this.strings.unknownBackend(name), { reason: 'unknown-backend' });
+    if (!loader) throw new CommentThreadError('invalid-response', `No backend named "${name}" is registered.`, { reason: 'unknown-backend' });
     const factory = await loader();
+    // What a backend may need from the page, as plain data: adapters never read the DOM.
     return factory({
       postId: this.postId,
       depth: this.depth,
       settings: { ...this.dataset } as Record<string, string>,
+      baseUrl: document.baseURI,
+      pageTitle: document.title,
+      pixelRatio: devicePixelRatio || 1,
+      signedIn: document.body?.classList.contains('logged-in') ?? false,
       ...(this.endpoint ? { endpoint: this.endpoint } : {}),
-      ...(this.nonce ? { nonce: this.nonce } : {}),
+      ...(this.wpNonce ? { nonce: this.wpNonce } : {}),
     });
   }
 
-  /** @internal Called by the thread and the forms when what they hold changed. */
-  changed(what: { replyTo?: string | null; arrived?: string | null; announce?: string } = {}) {
-    if (what.replyTo !== undefined) this.replyTo = what.replyTo;
-    if (what.arrived !== undefined) this.arrived = what.arrived;
-    if (what.announce !== undefined) this.announce(what.announce);
-    this.renderTick++;
-  }
-
-  /** @internal Says `text` through the polite live region (again, even when it is the same text). */
-  announce(text: string) {
+  /** Says `text` through the polite live region (again, even when it is the same text). */
+  private announce(text: string) {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  /** @internal The adapter in use, once resolved. */
-  get currentAdapter(): CommentAdapter | undefined {
-    return this.resolved;
+  /** Validates and sends a form; dispatches the events, announces and shows the outcome. */
+  private async submit(key: string, event: SubmitEvent) {
+    event.preventDefault();
+    // Read before awaiting: once dispatch ends, the event no longer exposes a target inside a shadow root.
+    const form = event.target as HTMLFormElement;
+    const veto = (draft: Draft) => this.dispatchEvent(new CommentSubmitEvent({ draft }));
+    const outcome = await this.forms.submit(key, form, veto);
+    switch (outcome.kind) {
+      case 'invalid':
+        return this.announce(this.words.count('fixErrors', outcome.count));
+      case 'failed':
+        this.announce(this.words.error(outcome.error, this.backendName));
+        this.dispatchEvent(new CommentErrorEvent({ error: outcome.error, phase: 'submit' }));
+        return;
+      case 'posted': {
+        const { comment } = outcome;
+        this.thread.insert(comment);
+        this.arrived = comment.id;
+        this.announce(this.words.text(comment.status === 'pending' ? 'commentPending' : 'commentPosted'));
+        this.dispatchEvent(new CommentSubmittedEvent({ comment }));
+        await this.forms.focusComment(comment.id);
+      }
+    }
   }
+
+  /** What each action of a comment's row does, by its `data-action`. */
+  private readonly actions: Record<ActionName, (id: string) => void> = {
+    reply: (id) => void (this.forms.replyTo === id ? this.forms.cancel(id) : this.forms.openReply(id)),
+  };
 
   private view(): View {
     return {
-      messages: this.strings,
-      locale: this.lang_,
+      words: this.words,
       now: Date.now(),
-      dates: this.dates,
       capabilities: this.capabilities,
-      replyTo: this.replyTo,
+      replyTo: this.forms.replyTo,
       arrived: this.arrived,
       privacyUrl: this.privacyUrl,
       forms: this.forms.states,
       onCancel: (key) => void this.forms.cancel(key),
-      onSubmit: (key, event) => void this.forms.submit(key, event),
+      onSubmit: (key, event) => void this.submit(key, event),
       onInput: (key, event) => this.forms.input(key, event),
     };
   }
 
   protected override render() {
-    const m = this.strings;
+    const words = this.words;
     const view = this.view();
     const ready = this.status === 'ready';
-    const nodes: readonly ThreadNode[] = this.thread.visible;
-    const canPost = ready && this.capabilities.post;
-    const top: FormState | undefined = canPost ? this.forms.top() : undefined;
+    const capabilities = this.capabilities;
+    const top: FormState | undefined = ready && capabilities.post ? this.forms.top() : undefined;
+    const busy = this.thread.loadingMore || this.thread.progressive.busy;
     return html`<section part="base" aria-labelledby="heading">
-      ${canPost
-        ? html`<a part="skip-link" href="#respond" @click=${this.skipToForm}>${m.skipToForm}</a>`
-        : nothing}
-      <h2 part="heading" id="heading"><slot name="heading">${m.heading(this.thread.total ?? countThread(this.thread.nodes))}</slot></h2>
+      ${top ? html`<a part="skip-link" href="#respond" @click=${this.skipToForm}>${words.text('skipToForm')}</a>` : nothing}
+      <h2 part="heading" id="heading"><slot name="heading">${words.count('heading', this.thread.shownTotal)}</slot></h2>
       <div part="thread" aria-busy=${this.status === 'loading' || this.status === 'idle' ? 'true' : 'false'}>
         ${this.status === 'error' && this.loadError
-          ? errorState(m, this.loadError, () => void this.reload(), !navigator.onLine)
+          ? errorState(words, this.loadError, this.backendName, () => void this.reload(), !navigator.onLine)
           : !ready
-            ? loadingState(m)
+            ? loadingState(words)
             : this.thread.nodes.length === 0
-              ? emptyState(m)
-              : // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks are the Reply buttons' inside it, which keyboards press
-                html`<ol part="list" @click=${this.onListClick}>${topList(nodes, view, this.thread.rootOf)}</ol>`}
-        ${ready && this.thread.dropped
-          ? html`<p part="notice">${m.droppedComments(this.thread.dropped)}</p>`
-          : nothing}
+              ? emptyState(words)
+              : // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks are the action buttons' inside it, which keyboards press
+                html`<ol part="list" @click=${this.onListClick}>${topList(this.thread.progressive.visible, view, this.thread.rootOf)}</ol>`}
+        ${ready && this.thread.dropped ? html`<p part="notice">${words.count('droppedComments', this.thread.dropped)}</p>` : nothing}
       </div>
       ${ready && this.thread.hasMore
-        ? html`<button part="load-more" type="button" ?disabled=${this.thread.loadingMore} @click=${() => void this.thread.loadMore()}>
-            ${this.thread.loadingMore ? m.loadingMore : m.loadMore}
+        ? html`<button part="load-more" type="button" ?disabled=${busy} @click=${() => void this.loadMore()}>
+            ${busy ? words.text('loadingMore') : words.text('loadMore')}
           </button>`
         : nothing}
       <div part="respond" id="respond">
         ${top ? commentForm(top, 'top', view) : nothing}
-        ${ready && !this.capabilities.post && this.capabilities.closed
-          ? html`<p part="closed">${m.commentsClosed}</p>`
-          : nothing}
-        ${ready && this.capabilities.replyLink
-          ? html`<p part="reply-link"><a href=${this.capabilities.replyLink.url} rel="noopener">${this.capabilities.replyLink.label}</a></p>`
+        ${ready && !capabilities.post && capabilities.closed ? html`<p part="closed">${words.text('commentsClosed')}</p>` : nothing}
+        ${ready && capabilities.replyLink
+          ? html`<p part="reply-link"><a href=${capabilities.replyLink.url} rel="noopener">${replyLinkLabel(words, capabilities.replyLink)}</a></p>`
           : nothing}
       </div>
       <div part="status" class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
 
-  /** Reply buttons, one listener for all of them: thousands of comments need no listener each. */
+  /** Every action button of every comment, one listener for all: thousands of comments need no listener each. */
   private onListClick = (event: Event) => {
-    const button = (event.target as Element).closest?.('[part~="reply-button"]');
-    const id = button?.closest('article')?.dataset.commentId;
-    if (id === undefined) return;
-    if (this.replyTo === id) void this.forms.cancel(id);
-    else void this.forms.openReply(id);
+    const button = (event.target as Element).closest?.<HTMLElement>('[data-action]');
+    const id = button?.closest<HTMLElement>('article')?.dataset.commentId;
+    const action = button?.dataset.action as ActionName | undefined;
+    if (id !== undefined && action && Object.hasOwn(this.actions, action)) this.actions[action](id);
   };
 
   private skipToForm = (event: Event) => {
@@ -364,3 +417,11 @@ export class CommentThread extends LitElement {
     field?.focus();
   };
 }
+
+/** "Reply on Mastodon": the service's name is not translated; an older adapter's own label is kept. */
+function replyLinkLabel(words: Words, link: NonNullable<Capabilities['replyLink']>): string {
+  const service = (link as { service?: string }).service;
+  return service ? words.text('replyOn', { service: SERVICES[service] ?? service }) : ((link as { label?: string }).label ?? '');
+}
+
+const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', github: 'GitHub' };

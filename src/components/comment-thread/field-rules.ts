@@ -1,6 +1,6 @@
 import type { Capabilities } from '../../model/capabilities.js';
 
-export type Field = 'content' | 'name' | 'email' | 'url';
+export type { Field } from './templates/view.js';
 
 /** Visible fields and whether each is required, for these capabilities. */
 export function fieldRules(capabilities: Capabilities) {

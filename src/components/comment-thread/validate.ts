@@ -6,14 +6,10 @@ import * as z from 'zod/mini';
 import type { Capabilities } from '../../model/capabilities.js';
 import { DraftSchema, type Draft } from '../../model/draft.js';
 import type { DraftValues } from '../../storage.js';
-import type { Messages } from '../../i18n/messages.js';
 import { fieldRules } from './field-rules.js';
+import type { Field, FieldErrorKey as Key } from './templates/view.js';
 
-export type { Field } from './field-rules.js';
-import type { Field } from './field-rules.js';
-export type FieldErrors = Partial<Record<Field, string>>;
-
-type Key = keyof Messages & ('contentRequired' | 'nameRequired' | 'emailRequired' | 'emailInvalid' | 'urlInvalid');
+export type { Field } from './templates/view.js';
 
 /** An address with a domain that has a dot: the HTML email input's rule, plus the dot (as zod's `email()`). */
 const EMAIL_PATTERN = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)+$/i;

@@ -1,88 +1,16 @@
-import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatDate, formatRelative } from '../../../i18n/index.js';
-import type { Comment } from '../../../model/schemas.js';
 import type { ThreadNode } from '../../../model/thread.js';
 import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
+import { actionsFor, actionsRow } from './actions.js';
 import { body } from './body.js';
 import { replyForm } from './form.js';
 import type { View } from './view.js';
 
-const WEEK = 7 * 24 * 3600 * 1000;
-
 /** An avatar that cannot load (blocked, gone, offline) leaves no broken-image icon behind. */
 const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = true);
-
-/**
- * What the date line shows: the `<time>`'s value, title and text. The line is part of the comment's own
- * template, its `<time>` inside the permalink; without a safe permalink that `<a>` has no `href`, which
- * makes it a placeholder rather than a link (nothing to focus or follow) and spares every comment a
- * nested template instance.
- */
-function dateLine(comment: Comment, view: View) {
-  const date = new Date(comment.createdAt);
-  const iso = date.toISOString();
-  const absolute = formatDate(date, view.locale);
-  const relative =
-    view.dates === 'relative' || (view.dates === 'auto' && Math.abs(view.now - date.getTime()) < WEEK);
-  const title = relative ? absolute : nothing;
-  const text = relative ? formatRelative(date, view.locale, view.now) : absolute;
-  return { iso, title, text };
-}
-
-/** Sets (or, with null, removes) an attribute unless it already has that value. */
-function set(element: Element, name: string, value: string | null) {
-  if (element.getAttribute(name) === value) return;
-  if (value === null) element.removeAttribute(name);
-  else element.setAttribute(name, value);
-}
-
-/**
- * The Reply button, made without a template of its own: a nested template instance per comment was a
- * tenth of the time a thousand comments take to render. Where the comment takes no reply (a read-only
- * backend, a held comment) there is no button, and its row is hidden.
- */
-class ReplyButton extends Directive {
-  private button?: HTMLButtonElement;
-
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('replyButton() belongs on an element');
-  }
-
-  render(_label: string | undefined, _open: boolean, _domId: string, _authorId: string) {
-    return nothing;
-  }
-
-  override update(part: ElementPart, [label, open, domId, authorId]: [string | undefined, boolean, string, string]) {
-    const row = part.element as HTMLElement;
-    if (row.hidden !== (label === undefined)) row.hidden = label === undefined;
-    if (label === undefined) {
-      this.button?.remove();
-      this.button = undefined;
-      return noChange;
-    }
-    let button = this.button;
-    if (!button) {
-      button = this.button = document.createElement('button');
-      button.setAttribute('part', 'reply-button');
-      button.type = 'button';
-      row.append(button);
-    }
-    // Only what changed is written, as Lit's own bindings do: a subtree that re-renders around an
-    // opened form leaves its other buttons untouched.
-    set(button, 'aria-expanded', open ? 'true' : 'false');
-    set(button, 'aria-controls', open ? `form-${domId}` : null);
-    set(button, 'aria-describedby', authorId);
-    if (button.textContent !== label) button.textContent = label;
-    return noChange;
-  }
-}
-
-const replyButton = directive(ReplyButton);
 
 /**
  * One comment: an article with author and date in its header, then its replies as a nested list.
@@ -96,11 +24,11 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
   const domId = `comment-${encodeURIComponent(id)}`;
   const authorId = `${domId}-author`;
   const pending = c.status === 'pending';
-  const canReply = view.capabilities.reply && !pending;
   const open = view.replyTo === id;
+  const words = view.words;
   const avatar = avatarUrl && isSafeImage(avatarUrl) ? avatarUrl : undefined;
   const permalink = c.permalink && isSafeLink(c.permalink) ? c.permalink : undefined;
-  const date = dateLine(c, view);
+  const date = words.date(c.createdAt, view.now);
   const parts = `comment depth-${node.depth}${isPostAuthor ? ' by-post-author' : ''}${pending ? ' pending' : ''}`;
   // prettier-ignore
   return html`<li part="item"><article part=${parts} id=${domId} class=${view.arrived === id ? 'new' : nothing} data-comment-id=${id} aria-labelledby=${authorId} tabindex="-1"><header part="header">${
@@ -110,12 +38,12 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
   }<span part="author" id=${authorId}>${
     url && isHttpUrl(url) ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>` : name
   }</span>${
-    isPostAuthor ? html`<span part="badge">${view.messages.postAuthor}</span>` : nothing
+    isPostAuthor ? html`<span part="badge">${words.text('postAuthor')}</span>` : nothing
   }${
-    node.inReplyTo ? html`<span part="in-reply-to">${view.messages.inReplyTo(node.inReplyTo.name)}</span>` : nothing
-  }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${date.title}>${date.text}</time></a></span></header><div part="body" ${body(c.body.format, c.body.value)}></div>${
-    pending ? html`<p part="moderation">${view.messages.awaitingModeration}</p>` : nothing
-  }<div part="actions" ${replyButton(canReply ? view.messages.reply : undefined, open, domId, authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
+    node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
+  }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" ${body(c.body.format, c.body.value)}></div>${
+    pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : nothing
+  }<div part="actions" ${actionsRow(actionsFor(c, domId, view), authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing
   }</li>`;
 }
@@ -167,7 +95,8 @@ function blocks(nodes: readonly ThreadNode[]): Block[] {
 
 /**
  * The top-level list, in two levels of guards. Each top-level subtree re-renders only when its nodes,
- * the open form inside it, or the words changed: posting a reply into a 5,000-comment thread touches one
+ * the open form inside it, or the words changed (a new `Words` is made only when the language, the
+ * strings or the date style change): posting a reply into a 5,000-comment thread touches one
  * subtree. And the subtrees are grouped in blocks of about 32 that are skipped whole while unchanged, so
  * each progressive chunk or reply costs Lit one check per block rather than one per comment: with one
  * check per comment, a chunk at 20,000 comments spent most of its time re-checking the ones already shown.
@@ -180,7 +109,7 @@ export function topList(nodes: readonly ThreadNode[], view: View, rootOf: (id: s
     const mine = formRoot === node.comment.id;
     const arrived = arrivedRoot === node.comment.id;
     return guard(
-      [node, view.messages, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived],
+      [node, view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived],
       () => commentItem(node, view),
     );
   };
@@ -192,7 +121,7 @@ export function topList(nodes: readonly ThreadNode[], view: View, rootOf: (id: s
       const mine = has(formRoot);
       const arrived = has(arrivedRoot);
       return guard(
-        [view.messages, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived, ...block.nodes],
+        [view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived, ...block.nodes],
         () => repeat(block.nodes, (node) => node.comment.id, item),
       );
     },

@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { fieldRules, type Field } from '../field-rules.js';
-import type { FormState, View } from './view.js';
+import type { Words } from '../../../i18n/words.js';
+import { fieldRules } from '../field-rules.js';
+import type { Field, FormState, View } from './view.js';
 
 const field = (
+  words: Words,
   form: FormState,
   prefix: string,
   name: Exclude<Field, 'content'>,
@@ -13,7 +15,8 @@ const field = (
   autocomplete: string,
 ) => {
   const id = `${prefix}-${name}`;
-  const error = form.errors[name];
+  const key = form.errors[name];
+  const error = key && words.text(key);
   return html`<p part="field field-${name}">
     <label part="label" for=${id}>${label}${required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
     <input
@@ -34,18 +37,20 @@ const field = (
 
 /** The comment form, for the top level (`parentName` absent) or as a reply under a comment. */
 export function commentForm(form: FormState, prefix: string, view: View, parentName?: string): TemplateResult {
-  const m = view.messages;
+  const words = view.words;
   const rules = fieldRules(view.capabilities);
   const reply = parentName !== undefined;
   const titleId = `${prefix}-title`;
   const contentId = `${prefix}-content`;
-  const contentError = form.errors.content;
+  const contentError = form.errors.content && words.text(form.errors.content);
+  const problem = form.problem;
+  const message = !problem ? undefined : problem.kind === 'invalid' ? words.count('fixErrors', problem.count) : words.error(problem.error);
   const anyRequired = rules.name === 'required' || rules.email === 'required';
   // The privacy-notice slot sits in the form being used: the reply form when one is open, as WordPress
   // moves its single form.
   const slotHere = reply || view.replyTo === null;
-  const notice = html`<span>${m.privacyNotice}</span>${anyRequired
-      ? html` <span part="required-notice">${m.requiredNotice}</span>`
+  const notice = html`<span>${words.text('privacyNotice')}</span>${anyRequired
+      ? html` <span part="required-notice">${words.text('requiredNotice')}</span>`
       : nothing}`;
   return html`<form
     part="form${reply ? ' reply-form' : ''}"
@@ -65,19 +70,19 @@ export function commentForm(form: FormState, prefix: string, view: View, parentN
       : undefined}
   >
     <h3 part="form-title" id=${titleId}>
-      ${reply ? m.replyTo(parentName) : m.leaveReply}
+      ${reply ? words.text('replyTo', { name: parentName }) : words.text('leaveReply')}
       ${reply
-        ? html`<button part="cancel-button" type="button" @click=${() => view.onCancel(form.key)}>${m.cancelReply}</button>`
+        ? html`<button part="cancel-button" type="button" @click=${() => view.onCancel(form.key)}>${words.text('cancelReply')}</button>`
         : nothing}
     </h3>
     ${view.capabilities.identity
-      ? html`<p part="logged-in">${m.loggedInAs(view.capabilities.identity.name)}</p>`
+      ? html`<p part="logged-in">${words.text('loggedInAs', { name: view.capabilities.identity.name })}</p>`
       : rules.email !== 'hidden' || anyRequired
         ? html`<p part="notice">${slotHere ? html`<slot name="privacy-notice">${notice}</slot>` : notice}</p>`
         : nothing}
-    ${form.message ? html`<p part="error" role="alert" id=${`${prefix}-message`}>${form.message}</p>` : nothing}
+    ${message ? html`<p part="error" role="alert" id=${`${prefix}-message`}>${message}</p>` : nothing}
     <p part="field field-content">
-      <label part="label" for=${contentId}>${m.commentLabel} <span aria-hidden="true">*</span></label>
+      <label part="label" for=${contentId}>${words.text('commentLabel')} <span aria-hidden="true">*</span></label>
       <textarea
         part="textarea"
         id=${contentId}
@@ -91,27 +96,27 @@ export function commentForm(form: FormState, prefix: string, view: View, parentN
       ></textarea>
       ${contentError ? html`<span part="field-error" id="${contentId}-error">${contentError}</span>` : nothing}
     </p>
-    ${rules.name !== 'hidden' ? field(form, prefix, 'name', m.nameLabel, rules.name === 'required', 'text', 'name') : nothing}
+    ${rules.name !== 'hidden' ? field(words, form, prefix, 'name', words.text('nameLabel'), rules.name === 'required', 'text', 'name') : nothing}
     ${rules.email !== 'hidden'
-      ? field(form, prefix, 'email', m.emailLabel, rules.email === 'required', 'email', 'email')
+      ? field(words, form, prefix, 'email', words.text('emailLabel'), rules.email === 'required', 'email', 'email')
       : nothing}
-    ${rules.url ? field(form, prefix, 'url', m.websiteLabel, false, 'url', 'url') : nothing}
+    ${rules.url ? field(words, form, prefix, 'url', words.text('websiteLabel'), false, 'url', 'url') : nothing}
     <p class="hp" aria-hidden="true">
-      <label>${m.honeypot} <input name="hp" type="text" tabindex="-1" autocomplete="off" /></label>
+      <label>${words.text('honeypot')} <input name="hp" type="text" tabindex="-1" autocomplete="off" /></label>
     </p>
     ${rules.name !== 'hidden' || rules.email !== 'hidden'
       ? html`<p part="consent">
           <input type="checkbox" id=${`${prefix}-consent`} name="consent" .checked=${form.consent} />
-          <label for=${`${prefix}-consent`}>${m.consent}</label>
+          <label for=${`${prefix}-consent`}>${words.text('consent')}</label>
         </p>`
       : nothing}
     <p part="form-submit">
-      <button part="submit-button" type="submit" ?disabled=${form.submitting} aria-describedby=${ifDefined(form.message ? `${prefix}-message` : undefined)}>
-        ${form.submitting ? m.posting : m.postComment}
+      <button part="submit-button" type="submit" ?disabled=${form.submitting} aria-describedby=${ifDefined(message ? `${prefix}-message` : undefined)}>
+        ${form.submitting ? words.text('posting') : words.text('postComment')}
       </button>
     </p>
     ${view.privacyUrl && slotHere
-      ? html`<p part="privacy"><a part="privacy-link" href=${view.privacyUrl}>${m.privacyPolicy}</a></p>`
+      ? html`<p part="privacy"><a part="privacy-link" href=${view.privacyUrl}>${words.text('privacyPolicy')}</a></p>`
       : nothing}
   </form>`;
 }

@@ -1,16 +1,17 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import type { Words } from '../../../i18n/words.js';
 import type { CommentThreadError } from '../../../model/errors.js';
-import type { Messages } from '../../../i18n/messages.js';
 
 /** Placeholder blocks while loading: hidden from assistive tech, which hears the status text instead. */
-export const loadingState = (m: Messages) =>
+export const loadingState = (words: Words) =>
   html`<div part="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
-    <p class="sr-only">${m.loading}</p>`;
+    <p class="sr-only">${words.text('loading')}</p>`;
 
-export const errorState = (m: Messages, error: CommentThreadError, retry: () => void, offline: boolean) =>
+/** The load error in the reader's words (the developer's message is in the console and the event), with Retry. */
+export const errorState = (words: Words, error: CommentThreadError, backend: string, retry: () => void, offline: boolean) =>
   html`<div part="error-state" role="alert">
-    <p part="error">${offline ? m.offline : m.loadError} ${offline ? nothing : error.message}</p>
-    <button part="retry-button" type="button" @click=${retry}>${m.retry}</button>
+    <p part="error">${offline ? words.text('offline') : `${words.text('loadError')} ${words.error(error, backend)}`}</p>
+    <button part="retry-button" type="button" @click=${retry}>${words.text('retry')}</button>
   </div>`;
 
-export const emptyState = (m: Messages) => html`<p part="empty"><slot name="empty">${m.empty}</slot></p>`;
+export const emptyState = (words: Words) => html`<p part="empty"><slot name="empty">${words.text('empty')}</slot></p>`;

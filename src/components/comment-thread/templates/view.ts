@@ -1,7 +1,13 @@
+import type { Words } from '../../../i18n/words.js';
 import type { Capabilities } from '../../../model/capabilities.js';
-import type { Messages } from '../../../i18n/messages.js';
+import type { CommentThreadError } from '../../../model/errors.js';
 import type { DraftValues } from '../../../storage.js';
-import type { Field } from '../field-rules.js';
+
+export type Field = 'content' | 'name' | 'email' | 'url';
+export type FieldErrorKey = 'contentRequired' | 'nameRequired' | 'emailRequired' | 'emailInvalid' | 'urlInvalid';
+
+/** What the form says above its fields: nothing, the fields to correct, or why the last submit failed. */
+export type FormProblem = { kind: 'invalid'; count: number } | { kind: 'error'; error: CommentThreadError };
 
 /** One open form's state. `key` is 'top' or the id of the comment being answered. */
 export interface FormState {
@@ -9,23 +15,25 @@ export interface FormState {
   parentId: string | null;
   values: DraftValues;
   consent: boolean;
-  errors: Partial<Record<Field, string>>;
+  /** Message keys, not words: a change of language re-words them. */
+  errors: Partial<Record<Field, FieldErrorKey>>;
+  problem?: FormProblem;
   submitting: boolean;
-  /** A message above the fields: validation summary or the backend's refusal. */
-  message?: string;
   /** When the form was shown, for the minimum fill time. */
   openedAt: number;
   /** Bumped on every change that must re-render the form. */
   version: number;
+  /** The last draft sent and its idempotency key: a retry of the same draft reuses the key. */
+  attempt?: { draft: string; key: string };
 }
+
+/** The actions a comment's row may hold; which ones a comment shows is decided in templates/actions.ts. */
+export type ActionName = 'reply';
 
 /** What templates need from the element: data, words and callbacks. No template keeps state. */
 export interface View {
-  messages: Messages;
-  locale: string;
+  words: Words;
   now: number;
-  /** `absolute`, `relative`, or `auto` (relative within a week). */
-  dates: 'auto' | 'absolute' | 'relative';
   capabilities: Capabilities;
   replyTo: string | null;
   /** A comment just posted: it gets the arrival highlight. */

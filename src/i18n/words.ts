@@ -1,0 +1,125 @@
+/**
+ * How the element says things in one locale: a catalog with the site's overrides over it, placeholders
+ * filled, plurals through `Intl.PluralRules`, numbers through `Intl.NumberFormat`, dates through the
+ * shared `Intl` formatters, and errors turned from codes into words. One object per (catalog, overrides,
+ * locale, date style): templates re-render exactly when it is replaced, and never because of a new object
+ * that says the same.
+ */
+import type { CommentThreadError } from '../model/errors.js';
+import { formatDate, formatRelative, safeLocale } from './format.js';
+import type { Messages, PluralForms } from './messages.js';
+
+export type DateStyle = 'auto' | 'absolute' | 'relative';
+type Keys<T> = { [K in keyof Messages]: Messages[K] extends T ? K : never }[keyof Messages];
+export type TextKey = Keys<string>;
+export type PluralKey = Keys<PluralForms>;
+
+const WEEK = 7 * 24 * 3600 * 1000;
+/** Server text shown to a visitor is cut here: a paragraph, not a page (a server once sent 200,000 characters). */
+const SERVER_TEXT = 300;
+
+const REFUSALS: Record<string, TextKey> = {
+  duplicate: 'refusedDuplicate',
+  flood: 'refusedFlood',
+  closed: 'refusedClosed',
+  'login-required': 'refusedLogin',
+  'author-required': 'refusedAuthor',
+  'content-invalid': 'refusedContent',
+  'invalid-post': 'refusedPost',
+  captcha: 'refusedCaptcha',
+  'rate-limited': 'refusedRateLimited',
+  spam: 'refusedSpam',
+  'too-fast': 'tooFast',
+};
+
+const plurals = new Map<string, Intl.PluralRules>();
+const numbers = new Map<string, Intl.NumberFormat>();
+
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = plurals.get(locale);
+  if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(safeLocale(locale))));
+  return rules;
+}
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numbers.get(locale);
+  if (!format) numbers.set(locale, (format = new Intl.NumberFormat(safeLocale(locale))));
+  return format;
+}
+
+/** `template` with each `{key}` replaced by its value; unknown placeholders stay as written. */
+export const fill = (template: string, params: Readonly<Record<string, string | number>> = {}): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+
+/** The form of `forms` for `count` in `locale`: the exact `'0'` form first, then the language's category. */
+export function pluralForm(forms: PluralForms, count: number, locale: string): string {
+  if (count === 0 && forms['0'] !== undefined) return forms['0'];
+  return forms[pluralRules(locale).select(count)] ?? forms.other;
+}
+
+/** Cuts text a server sent for the visitor to a readable length, at a word boundary where one is near. */
+export function readable(text: string, max = SERVER_TEXT): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
+}
+
+export class Words {
+  constructor(
+    readonly messages: Messages,
+    readonly locale: string,
+    readonly dates: DateStyle = 'auto',
+  ) {}
+
+  /** A message, its placeholders filled. */
+  text(key: TextKey, params?: Readonly<Record<string, string | number>>): string {
+    return params ? fill(this.messages[key], params) : this.messages[key];
+  }
+
+  /** A plural message for `count`, with `{count}` as the locale writes numbers ("20,000", "20 000"). */
+  count(key: PluralKey, count: number): string {
+    return fill(pluralForm(this.messages[key], count, this.locale), { count: this.number(count) });
+  }
+
+  number(value: number): string {
+    return numberFormat(this.locale).format(value);
+  }
+
+  /** A comment's date line: the `<time>`'s value, its text, and the absolute date as a title when the text is relative. */
+  date(iso: string, now: number): { iso: string; text: string; title: string | undefined } {
+    const date = new Date(iso);
+    const absolute = formatDate(date, this.locale);
+    const relative = this.dates === 'relative' || (this.dates === 'auto' && Math.abs(now - date.getTime()) < WEEK);
+    return {
+      iso: date.toISOString(),
+      text: relative ? formatRelative(date, this.locale, now) : absolute,
+      title: relative ? absolute : undefined,
+    };
+  }
+
+  /**
+   * What a reader is told about an error: the catalog's sentence for its code and reason. A server's own
+   * words are shown only where they are its reason for refusing, cut to a readable length; the developer's
+   * `message` (with URLs and schema paths) never reaches the page.
+   */
+  error(error: CommentThreadError, backend = ''): string {
+    switch (error.code) {
+      case 'network':
+      case 'aborted':
+        return this.messages.errorNetwork;
+      case 'timeout':
+        return this.messages.errorTimeout;
+      case 'http':
+        return this.messages.errorHttp;
+      case 'invalid-response':
+        return error.reason === 'unknown-backend'
+          ? this.text('errorUnknownBackend', { name: backend })
+          : this.messages.errorInvalid;
+      case 'rejected':
+        if (error.serverMessage) return readable(error.serverMessage);
+        return this.messages[(error.reason && REFUSALS[error.reason]) || 'refused'];
+    }
+  }
+}
