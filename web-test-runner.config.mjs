@@ -1,4 +1,5 @@
 // Unit and element tests in headless Chromium (Debian's, or any found by scripts/chromium.mjs).
+import { existsSync } from 'node:fs';
 import { chromium, reporters, typescript } from './scripts/wtr-shared.mjs';
 import { testCommands, testServer } from './test/server/plugin.mjs';
 
@@ -14,7 +15,7 @@ export default {
     },
     testCommands(),
   ],
-  middleware: [testServer()],
+  middleware: [sourceAsBuilt(), testServer()],
   browsers: chromium(),
   concurrency: 2,
   // A hang guard, not a speed limit: a test's own waits (test/helpers.ts `until`) give up first, naming what
@@ -23,3 +24,16 @@ export default {
   testsFinishTimeout: 300000,
   reporters: reporters(),
 };
+
+/**
+ * A module the source names by its built URL rather than by an import (the Intl warm-up worker:
+ * `new URL('../intl-warm.js', import.meta.url)`) is served from its TypeScript file, as the build would
+ * have it; imports are resolved to .ts before they are requested, so only such URLs reach this.
+ */
+function sourceAsBuilt() {
+  return (ctx, next) => {
+    const ts = ctx.path.replace(/\.js$/, '.ts');
+    if (ctx.path.startsWith('/src/') && ts !== ctx.path && !existsSync(`.${ctx.path}`) && existsSync(`.${ts}`)) ctx.path = ts;
+    return next();
+  };
+}
