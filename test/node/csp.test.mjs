@@ -58,7 +58,8 @@ before(async () => {
     routes: async (req, res) => {
       const thread = page(`<comment-thread backend="rest" endpoint="${api}" post-id="1" loading="eager" min-fill-time="0"></comment-thread>`);
       const path = new URL(req.url, 'http://x').pathname;
-      const html = { '/csp.html': thread, '/csp-no-worker.html': thread,
+      const signedIn = page(`<comment-thread backend="rest" endpoint="${api}" post-id="1" loading="eager" wp-nonce="0a1b2c3d4e" nonce="0a1b2c3d4e"></comment-thread>`);
+      const html = { '/csp.html': thread, '/csp-no-worker.html': thread, '/csp-nonce.html': signedIn,
         '/csp-control.html': page('<script>window.ran = true</script><p>control</p>') }[path];
       if (!html) return false;
       // The same page under a policy that refuses workers: the date formatter is made without one.
@@ -149,5 +150,20 @@ test('under a policy that refuses workers, dates are formatted all the same, wit
   const seen = await violations();
   assert.ok(seen.length >= 1 && seen.every((v) => v.startsWith('worker-src')), `only the worker is refused: ${seen.join(', ')}`);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the wp-nonce attribute survives a page served with a CSP header, where a nonce attribute is blanked', async () => {
+  const { tab, context } = await open('/csp-nonce.html');
+  const thread = tab.locator('comment-thread');
+  await thread.locator('[part~="comment"]').first().waitFor();
+  const seen = await tab.evaluate(() => {
+    const el = document.querySelector('comment-thread');
+    return { nonce: el.getAttribute('nonce'), wpNonce: el.getAttribute('wp-nonce'), property: el.wpNonce };
+  });
+  // HTML's nonce hiding: the browser moves a nonce out of the content attribute on such pages.
+  assert.equal(seen.nonce, '');
+  assert.equal(seen.wpNonce, '0a1b2c3d4e');
+  assert.equal(seen.property, '0a1b2c3d4e');
   await context.close();
 });

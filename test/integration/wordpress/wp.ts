@@ -42,7 +42,7 @@ export async function thread(attrs: { postId: string | number; endpoint?: string
     backend="wordpress"
     endpoint=${attrs.endpoint ?? env.site}
     post-id=${String(attrs.postId)}
-    nonce=${attrs.nonce ?? ''}
+    wp-nonce=${attrs.nonce ?? ''}
     loading="eager"
     min-fill-time="0"
     lang="en"

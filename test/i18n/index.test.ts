@@ -1,0 +1,53 @@
+import { expect } from '@open-wc/testing';
+import { en, loadMessages, needsCatalog, registerLocale, type Messages } from '../../src/i18n/index.js';
+import { fill, pluralForm, readable } from '../../src/i18n/words.js';
+
+describe('registerLocale and loadMessages', () => {
+  it('adds a language, found by its exact tag and by its base language, case-insensitively', async () => {
+    const catalog: Messages = { ...en, reply: 'Svara' };
+    registerLocale('sv', async () => catalog);
+    expect(needsCatalog('sv-SE')).to.equal(true);
+    expect(await loadMessages('sv')).to.equal(catalog);
+    expect(await loadMessages('SV-se')).to.equal(catalog);
+  });
+
+  it('prefers an exact regional catalog over its base language', async () => {
+    const base: Messages = { ...en, reply: 'Responder' };
+    const brazil: Messages = { ...en, reply: 'Responder (BR)' };
+    registerLocale('xx', async () => base);
+    registerLocale('xx-BR', async () => brazil);
+    expect(await loadMessages('xx-br')).to.equal(brazil);
+    expect(await loadMessages('xx-PT')).to.equal(base);
+  });
+
+  it('falls back to English for an unknown language, and when a catalog fails to load', async () => {
+    expect(needsCatalog('zz')).to.equal(false);
+    expect(await loadMessages('zz')).to.equal(en);
+    registerLocale('yy', () => Promise.reject(new Error('chunk failed')));
+    expect(await loadMessages('yy')).to.equal(en);
+  });
+});
+
+describe('message helpers', () => {
+  it('fills placeholders and leaves unknown ones as written', () => {
+    expect(fill('Reply to {name}', { name: 'Ann' })).to.equal('Reply to Ann');
+    expect(fill('{count} of {total}', { count: 2 })).to.equal('2 of {total}');
+  });
+
+  it('picks plural forms by the language’s rules, with an exact zero first', () => {
+    const polish = { one: '{count} komentarz', few: '{count} komentarze', many: '{count} komentarzy', other: '{count} komentarza' };
+    expect(pluralForm(polish, 1, 'pl')).to.equal('{count} komentarz');
+    expect(pluralForm(polish, 2, 'pl')).to.equal('{count} komentarze');
+    expect(pluralForm(polish, 5, 'pl')).to.equal('{count} komentarzy');
+    expect(pluralForm({ '0': 'none', one: 'one', other: 'many' }, 0, 'en')).to.equal('none');
+    expect(pluralForm({ one: 'one', other: 'many' }, 0, 'en')).to.equal('many');
+  });
+
+  it('cuts a server’s text to a readable length at a word boundary', () => {
+    const long = 'word '.repeat(40_000);
+    const cut = readable(long);
+    expect(cut.length).to.be.at.most(301);
+    expect(cut.endsWith('…')).to.equal(true);
+    expect(readable('  Duplicate   comment\n detected. ')).to.equal('Duplicate comment detected.');
+  });
+});
