@@ -34,6 +34,12 @@ export interface ArtalkOptions {
   pageSize?: number;
   /** Avatar URL for an email hash, `{hash}` replaced; Artalk's default Gravatar settings when absent. */
   avatar?: string;
+  /** The page's title, stored by Artalk with a thread's first comment. */
+  pageTitle?: string;
+  /** Sent as `ua` with a comment (Artalk shows the commenter's browser and system); empty when absent. */
+  userAgent?: string;
+  /** The page's address, against which a relative `endpoint` resolves. Default: the page's. */
+  baseUrl?: string;
   capabilities?: Partial<Capabilities>;
   fetch?: typeof fetch;
 }
@@ -73,29 +79,38 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
   const parsed = ErrorBody.safeParse(await errorBody(response, url));
   const body = parsed.success ? parsed.data : {};
   const init = { status: response.status, url };
+  // The server's own words, for the visitor, where it gave any.
+  const said = body.msg ? { serverMessage: body.msg } : {};
   if (body.need_captcha) {
     // Artalk asks for a captcha once an address passes `captcha.action_limit` actions (3 by default)
     // within `captcha.action_reset` seconds (60); this form cannot show Artalk's captcha.
-    return new CommentThreadError(
-      'rejected',
-      'The comment server wants a captcha after several comments in a short time. Please wait a minute and try again.',
-      { ...init, reason: 'captcha', retryAfter: 60 },
-    );
+    return new CommentThreadError('rejected', `Artalk at ${url} wants a captcha, which this form cannot show.`, {
+      ...init,
+      reason: 'captcha',
+      retryAfter: 60,
+      ...said,
+    });
   }
   if (body.need_login || body.need_auth_login) {
-    return new CommentThreadError('rejected', body.msg || 'This name or email belongs to an account: please log in.', {
+    return new CommentThreadError('rejected', `Artalk at ${url} asks this name or email to log in.`, {
       ...init,
       reason: 'login-required',
+      ...said,
     });
   }
   if (body.err_no_site) {
-    return new CommentThreadError('rejected', `Artalk has no site with this name: ${body.msg ?? ''}`.trim(), {
+    return new CommentThreadError('rejected', `Artalk at ${url} has no site with this name: ${body.msg ?? ''}`.trim(), {
       ...init,
       reason: 'invalid-post',
     });
   }
-  if (body.msg && response.status < 500)
-    return new CommentThreadError('rejected', body.msg, { ...init, reason: 'invalid' });
+  if (body.msg && response.status < 500) {
+    return new CommentThreadError('rejected', `Artalk at ${url} refused the request: ${body.msg}`, {
+      ...init,
+      reason: 'invalid',
+      ...said,
+    });
+  }
   return httpError(response, url, body.msg ? `The comment server answered ${response.status}: ${body.msg}` : undefined);
 }
 
@@ -140,7 +155,7 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
   const pageSize = Math.max(1, options.pageSize ?? 20);
   const avatar = options.avatar ?? 'https://www.gravatar.com/avatar/{hash}?sha256=1&d=mp&s=240';
   const common = { ...(options.fetch ? { fetch: options.fetch } : {}), failure };
-  const commentsUrl = () => resolveUrl(options.endpoint, 'api/v2/comments');
+  const commentsUrl = () => resolveUrl(options.endpoint, 'api/v2/comments', options.baseUrl);
   // Plain-JavaScript callers may leave it out: Artalk then says the site name is missing.
   const site = options.site ?? '';
 
@@ -169,7 +184,7 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
   return checkedAdapter(
     {
       capabilities: readWrite(options.capabilities),
-      key: `artalk:${resolveUrl(options.endpoint).href}:${site}`,
+      key: `artalk:${resolveUrl(options.endpoint, '', options.baseUrl).href}:${site}`,
 
       async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
         const url = commentsUrl();
@@ -203,10 +218,10 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
             link: draft.author.url ?? '',
             content: draft.content,
             rid: draft.parentId === null ? 0 : Number(draft.parentId),
-            ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+            ua: options.userAgent ?? '',
             page_key: draft.postId,
             site_name: site,
-            page_title: typeof document === 'undefined' ? '' : document.title,
+            page_title: options.pageTitle ?? '',
           },
         });
         return toComment(data);
@@ -220,10 +235,16 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
  * `backend="artalk" endpoint="https://artalk.example.org/?site=Blog&tz=Europe/Paris" post-id="/2012/01/post/"`:
  * the site name (required) and the server's time zone (when not Asia/Shanghai) ride on the endpoint.
  */
-export const backend: BackendFactory = ({ endpoint }) => {
+export const backend: BackendFactory = ({ endpoint, pageTitle, baseUrl }) => {
   const url = new URL(endpoint ?? '', 'http://placeholder.invalid/');
   const site = url.searchParams.get('site') ?? '';
   const timeZone = url.searchParams.get('tz');
   const base = (endpoint ?? '').replace(/[?#].*$/, '');
-  return artalk({ endpoint: base, site, ...(timeZone ? { timeZone } : {}) });
+  return artalk({
+    endpoint: base,
+    site,
+    ...(timeZone ? { timeZone } : {}),
+    ...(pageTitle ? { pageTitle } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
 };

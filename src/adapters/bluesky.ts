@@ -112,7 +112,7 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
     .object({ error: z.string(), message: z.optional(z.string()) })
     .safeParse(await errorBody(response, url));
   if (body.success && body.data.error === 'NotFound') {
-    return new CommentThreadError('http', 'This Bluesky post was not found.', {
+    return new CommentThreadError('http', `This Bluesky post was not found (${url}).`, {
       status: response.status,
       reason: 'not-found',
       url,
@@ -138,7 +138,7 @@ export function bluesky(options: BlueskyOptions = {}): CommentAdapter {
   const endpoint = options.endpoint ?? 'https://public.api.bsky.app';
   const common = { ...(options.fetch ? { fetch: options.fetch } : {}), failure };
   const capabilities: Capabilities = { post: false, reply: false, fields: { email: 'hidden', url: false } };
-  const link = (url: string) => (capabilities.replyLink = { url, label: 'Reply on Bluesky' });
+  const link = (url: string) => (capabilities.replyLink = { url, service: 'bluesky' });
   if (options.postId?.startsWith('https://')) link(options.postId);
   const dids = new Map<string, string>();
 
@@ -177,7 +177,7 @@ export function bluesky(options: BlueskyOptions = {}): CommentAdapter {
         const { data } = await getJson(url.href, ThreadAnswer, { ...common, signal });
         const root = data.thread.post;
         if (!root)
-          throw new CommentThreadError('http', 'This Bluesky post was not found.', {
+          throw new CommentThreadError('http', `This Bluesky post was not found (${url.href}).`, {
             reason: 'not-found',
             url: url.href,
           });

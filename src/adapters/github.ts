@@ -63,13 +63,10 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
   const remaining = response.headers.get('X-RateLimit-Remaining');
   if ((response.status === 403 || response.status === 429) && remaining === '0') {
     const reset = Number(response.headers.get('X-RateLimit-Reset')) * 1000;
-    const when =
-      Number.isFinite(reset) && reset > 0
-        ? new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(reset)
-        : undefined;
+    const when = Number.isFinite(reset) && reset > 0 ? new Date(reset).toISOString() : undefined;
     return new CommentThreadError(
       'http',
-      `GitHub allows 60 requests an hour to readers who are not logged in, and they are used up${when ? `: comments load again after ${when}` : ''}.`,
+      `GitHub allows 60 requests an hour to readers who are not logged in, and they are used up${when ? ` until ${when}` : ''} (${url}).`,
       {
         status: response.status,
         reason: 'rate-limited',
@@ -79,14 +76,14 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
     );
   }
   if (response.status === 404) {
-    return new CommentThreadError('http', 'This GitHub issue was not found, or its repository is private.', {
+    return new CommentThreadError('http', `This GitHub issue was not found, or its repository is private (${url}).`, {
       status: 404,
       reason: 'not-found',
       url,
     });
   }
   if (response.status === 410)
-    return new CommentThreadError('http', 'This GitHub issue was deleted.', { status: 410, reason: 'not-found', url });
+    return new CommentThreadError('http', `This GitHub issue was deleted (${url}).`, { status: 410, reason: 'not-found', url });
   return httpError(
     response,
     url,
@@ -104,7 +101,7 @@ export function github(options: GithubOptions = {}): CommentAdapter {
     failure,
   };
   const capabilities: Capabilities = { post: false, reply: false, fields: { email: 'hidden', url: false } };
-  const link = (url: string) => (capabilities.replyLink = { url, label: 'Comment on GitHub' });
+  const link = (url: string) => (capabilities.replyLink = { url, service: 'github' });
   if (options.postId) {
     try {
       link(parseIssue(options.postId).url);

@@ -113,15 +113,15 @@ export async function request(url: string, options: RequestOptions = {}): Promis
     } catch (error) {
       if (outer?.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.', { url, cause: error });
       failure = timedOut
-        ? new CommentThreadError('timeout', `The server did not answer in ${Math.round(timeout / 1000)} s.`, { url })
+        ? new CommentThreadError('timeout', `${url} did not answer in ${Math.round(timeout / 1000)} s.`, { url })
         : isAbort(error) || error instanceof CommentThreadError
           ? CommentThreadError.from(error)
           : stage === 'body'
-            ? new CommentThreadError('network', 'The connection was lost while reading the answer.', {
+            ? new CommentThreadError('network', `The connection to ${url} was lost while reading the answer.`, {
                 url,
                 cause: error,
               })
-            : new CommentThreadError('network', 'Could not reach the comment server.', { url, cause: error });
+            : new CommentThreadError('network', `Could not reach ${url}.`, { url, cause: error });
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', forward);
@@ -168,7 +168,7 @@ export async function readBody<T>(
     return await read(response);
   } catch (error) {
     if (isAbort(error)) throw CommentThreadError.from(error);
-    throw new CommentThreadError('network', 'The connection was lost while reading the answer.', {
+    throw new CommentThreadError('network', `The connection to ${url} was lost while reading the answer.`, {
       url,
       status: response.status,
       cause: error,
@@ -209,11 +209,11 @@ export function parse<T extends z.core.$ZodType>(schema: T, data: unknown, url: 
   );
 }
 
-/** An HTTP error with no more specific reason. */
+/** An HTTP error with no more specific reason; `message` (for developers) is followed by the URL. */
 export const httpError = (response: Response, url: string, message?: string) =>
   new CommentThreadError(
     'http',
-    message ?? `The comment server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    `${message ?? `The comment server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`} (${url})`,
     { url, status: response.status, retryAfter: retryAfterSeconds(response.headers.get('Retry-After')) },
   );
 
@@ -238,16 +238,26 @@ export function resolveUrl(base: string, path = '', pageUrl?: string): URL {
   return new URL(path.replace(/^\//, ''), root);
 }
 
+/** A page's shape, its comments not yet looked at. */
+const PageShape = z.object({
+  comments: z.array(z.unknown()),
+  total: z.optional(z.number()),
+  cursor: z.optional(z.nullable(z.string())),
+});
+
 /**
  * What an adapter hands the element, checked against the model: `build` maps the backend's parsed answer,
- * and anything odd in it (a date `Date` cannot read, an empty id, a mapping that throws a RangeError)
- * becomes `invalid-response` naming the URL and the field, never an invalid page or a stray exception.
- * The property tests (test/fuzz/) hold every adapter to it.
+ * and a mapping that throws (a RangeError, a missing field) or a wrong page shape becomes
+ * `invalid-response` naming the URL, never a stray exception. A page whose every comment is valid is
+ * marked checked, so the element does not check it again; otherwise it goes as it is, and the element
+ * leaves out and counts the bad comments (one validation policy: one bad comment never hides a page).
  */
 export function toPage(url: string, build: () => Page): Page {
-  const page = checked(PageSchema, url, build);
-  checkedPages.add(page);
-  return page;
+  const page = checked(PageShape, url, build) as Page;
+  const valid = PageSchema.safeParse(page);
+  if (!valid.success) return page;
+  checkedPages.add(valid.data);
+  return valid.data;
 }
 
 /** As `toPage`, for the comment a submit created. */
@@ -274,9 +284,9 @@ function checked<T extends z.core.$ZodType>(schema: T, url: string, build: () =>
 }
 
 /**
- * Holds an adapter to its contract, whatever its backend sends: `list()` resolves to a valid Page and
- * `submit()` to a valid Comment, or they reject with a CommentThreadError (a mapping that throws is
- * `invalid-response`, never a stray TypeError). Every built-in adapter that maps a backend's own shape
+ * Holds an adapter to its contract, whatever its backend sends: `list()` resolves to a page of the right
+ * shape (see `toPage`) and `submit()` to a valid Comment, or they reject with a CommentThreadError (a
+ * mapping that throws is `invalid-response`, never a stray TypeError). Every built-in adapter that maps a backend's own shape
  * returns through it; `where` names the backend in messages (its endpoint). Methods are wrapped in place,
  * so an adapter's `capabilities` getter keeps working.
  */

@@ -20,6 +20,8 @@ export interface IssoOptions {
   pageSize?: number;
   /** Title for a thread's first comment; Isso otherwise fetches the page to read it, and fails when it cannot. */
   title?: string;
+  /** The page's address, against which a relative `endpoint` resolves. Default: the page's. */
+  baseUrl?: string;
   capabilities?: Partial<Capabilities>;
   fetch?: typeof fetch;
 }
@@ -54,18 +56,18 @@ const Thread = z.object({
   config: z.optional(Config),
 });
 
-// Isso's refusals (views/comments.py verify, db/spam.py guard) name a reason in English; these are the
-// ones a reader can act on.
-const REFUSALS: [RegExp, string, string][] = [
-  [/ratelimit exceeded/i, 'rate-limited', 'Too many comments from this address: please wait a minute and try again.'],
-  [/direct responses/i, 'flood', 'This address has reached the limit of comments on this page.'],
-  [/edit time frame/i, 'reply-to-self', 'You can reply to your own comment once its editing time is over.'],
-  [/email address required/i, 'email-required', 'An email address is required.'],
-  [/author address required/i, 'author-required', 'A name is required.'],
-  [/too short/i, 'content-invalid', 'The comment is too short (at least 3 characters).'],
-  [/too long/i, 'content-invalid', 'The comment is too long.'],
-  [/website/i, 'url-invalid', 'The website address is not valid.'],
-  [/CSRF/i, 'csrf', 'The comment server refused the request as cross-site (CSRF).'],
+// Isso's refusals (views/comments.py verify, db/spam.py guard) name a reason in English: the normalized
+// reasons of the ones a reader can act on.
+const REFUSALS: [RegExp, string][] = [
+  [/ratelimit exceeded/i, 'rate-limited'],
+  [/direct responses/i, 'flood'],
+  [/edit time frame/i, 'reply-to-self'],
+  [/email address required/i, 'email-required'],
+  [/author address required/i, 'author-required'],
+  [/too short/i, 'content-invalid'],
+  [/too long/i, 'content-invalid'],
+  [/website/i, 'url-invalid'],
+  [/CSRF/i, 'csrf'],
 ];
 
 /**
@@ -89,11 +91,12 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
   const known = REFUSALS.find(([pattern]) => pattern.test(said));
   return new CommentThreadError(
     'rejected',
-    known?.[2] ?? (said || `The comment server refused the comment (${response.status}).`),
+    `Isso at ${url} refused the request (${response.status})${said ? `: ${said}` : ''}`,
     {
       status: response.status,
       reason: known?.[1] ?? (response.status === 403 ? 'forbidden' : 'invalid'),
       url,
+      ...(said ? { serverMessage: said } : {}),
     },
   );
 }
@@ -138,10 +141,10 @@ export function isso(options: IssoOptions): CommentAdapter {
   return checkedAdapter(
     {
       capabilities,
-      key: `isso:${resolveUrl(options.endpoint).href}`,
+      key: `isso:${resolveUrl(options.endpoint, '', options.baseUrl).href}`,
 
       async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
-        const url = resolveUrl(options.endpoint);
+        const url = resolveUrl(options.endpoint, '', options.baseUrl);
         const offset = Math.max(0, Number(cursor) || 0);
         url.searchParams.set('uri', postId);
         url.searchParams.set('sort', order);
@@ -169,9 +172,9 @@ export function isso(options: IssoOptions): CommentAdapter {
       },
 
       async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
-        const url = resolveUrl(options.endpoint, 'new');
+        const url = resolveUrl(options.endpoint, 'new', options.baseUrl);
         url.searchParams.set('uri', draft.postId);
-        const title = options.title ?? (typeof document === 'undefined' ? '' : document.title);
+        const title = options.title ?? '';
         const { data } = await getJson(url.href, IssoComment, {
           ...common,
           method: 'POST',
@@ -194,4 +197,5 @@ export function isso(options: IssoOptions): CommentAdapter {
 }
 
 /** `backend="isso" endpoint="https://comments.example.org" post-id="/2012/01/post/"` (the page's path). */
-export const backend: BackendFactory = ({ endpoint }) => isso({ endpoint: endpoint ?? '' });
+export const backend: BackendFactory = ({ endpoint, pageTitle, baseUrl }) =>
+  isso({ endpoint: endpoint ?? '', ...(pageTitle ? { title: pageTitle } : {}), ...(baseUrl ? { baseUrl } : {}) });

@@ -69,7 +69,7 @@ export function parseStatusUrl(value: string, endpoint?: string): { api: string;
 async function failure(response: Response, url: string): Promise<CommentThreadError> {
   const body = z.object({ error: z.string() }).safeParse(await errorBody(response, url));
   if (response.status === 404) {
-    return new CommentThreadError('http', 'This Mastodon post was not found, or it is not public.', {
+    return new CommentThreadError('http', `This Mastodon post was not found, or it is not public (${url}).`, {
       status: 404,
       reason: 'not-found',
       url,
@@ -79,7 +79,7 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
     // DISALLOW_UNAUTHENTICATED_API_ACCESS=true on the server.
     return new CommentThreadError(
       'http',
-      'This Mastodon server does not show posts to readers who are not logged in.',
+      `This Mastodon server does not show posts to readers who are not logged in (${url}).`,
       {
         status: 401,
         reason: 'login-required',
@@ -109,7 +109,7 @@ function body(status: Status): string {
 
 export function mastodon(options: MastodonOptions = {}): CommentAdapter {
   const capabilities: Capabilities = { post: false, reply: false, fields: { email: 'hidden', url: false } };
-  const link = (url: string) => (capabilities.replyLink = { url, label: 'Reply on Mastodon' });
+  const link = (url: string) => (capabilities.replyLink = { url, service: 'mastodon' });
   if (options.postId) {
     try {
       link(parseStatusUrl(options.postId, options.endpoint).url);

@@ -1,12 +1,14 @@
 /**
  * The embedded default: comments kept in memory, optionally persisted in localStorage, with WordPress's
- * moderation rules to choose from so "awaiting moderation" can be shown without a server.
+ * moderation rules to choose from so "awaiting moderation" can be shown without a server. Without a rule
+ * it publishes at once: nobody would ever approve a held comment in a reader's own browser.
  */
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
 import { CommentSchema, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { readCommentsFile } from './comments-file.js';
+import { memoryLatency } from './memory-latency.js';
 import {
   readWrite,
   type BackendFactory,
@@ -23,15 +25,16 @@ export type Moderation = 'off' | 'all' | 'first-time';
 export interface MemoryOptions {
   /** Seed comments: one list for every post, or lists by post id. */
   comments?: readonly Comment[] | Readonly<Record<string, readonly Comment[]>>;
-  /** Or a JSON file to seed from (a Page or an array of comments; `{postId}` is replaced), fetched on first use. */
+  /** Or a JSON file to seed from (the static JSON backend's format; `{postId}` is replaced), fetched on first use. */
   seedUrl?: string;
+  /** The page's address, against which a relative `seedUrl` resolves. Default: the page's. */
+  baseUrl?: string;
   /** Persist what is posted in localStorage under this key (the seed is not stored). */
   storageKey?: string;
+  /** Which comments wait for a moderator; `off` (publish at once) when absent. */
   moderation?: Moderation;
   /** Top-level comments per page, with all their replies; all at once when absent. */
   pageSize?: number;
-  /** Simulated latency in ms. */
-  delay?: number;
   capabilities?: Partial<Capabilities>;
 }
 
@@ -57,8 +60,9 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     if (!options.seedUrl || posts.has(postId)) return Promise.resolve();
     let loading = seeded.get(postId);
     if (!loading) {
-      loading = readCommentsFile(options.seedUrl, postId, signal).then((page) => {
-        postList(postId, page.comments);
+      loading = readCommentsFile(options.seedUrl, postId, signal, options).then((file) => {
+        // This backend pages and sorts the seed itself, so it keeps only comments of the model's shape.
+        postList(postId, file.comments.filter((comment) => CommentSchema.safeParse(comment).success));
       });
       loading.catch(() => seeded.delete(postId));
       seeded.set(postId, loading);
@@ -99,8 +103,8 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     new Promise<void>((resolve, reject) => {
       const fail = () => reject(new CommentThreadError('aborted', 'The request was cancelled.'));
       if (signal.aborted) return fail();
-      if (!options.delay) return resolve();
-      const id = setTimeout(resolve, options.delay);
+      if (!memoryLatency.ms) return resolve();
+      const id = setTimeout(resolve, memoryLatency.ms);
       signal.addEventListener('abort', () => (clearTimeout(id), fail()), { once: true });
     });
 
@@ -154,14 +158,10 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
           s.email === email,
       );
       if (duplicate) {
-        throw new CommentThreadError(
-          'rejected',
-          'Duplicate comment detected; it looks as though you’ve already said that!',
-          {
-            status: 409,
-            reason: 'duplicate',
-          },
-        );
+        throw new CommentThreadError('rejected', 'The memory backend already holds this comment from this author.', {
+          status: 409,
+          reason: 'duplicate',
+        });
       }
       const known = list.some(
         (s) => s.email === email && s.comment.status === 'approved' && s.comment.author.name === draft.author.name,
@@ -184,15 +184,26 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
 
 const MODERATION: readonly Moderation[] = ['off', 'all', 'first-time'];
 
+let told = false;
+
 /**
  * `backend="memory"`: comments kept in this browser only, seeded from the JSON file at `endpoint` when
- * given; `data-moderation="off|all|first-time"` on the element picks the moderation rule.
+ * given. Comments are published at once unless `data-moderation="all|first-time"` on the element picks a
+ * moderation rule (`off` says so explicitly). Says once per page, in the console, where comments go.
  */
-export const backend: BackendFactory = ({ endpoint, settings }) => {
+export const backend: BackendFactory = ({ endpoint, settings, baseUrl }) => {
   const moderation = settings?.moderation as Moderation | undefined;
+  if (!told) {
+    told = true;
+    console.info(
+      'comment-thread: backend="memory" keeps comments in this browser only (localStorage); nobody else sees them. ' +
+        'Set the backend attribute to a real comment server to publish comments.',
+    );
+  }
   return memory({
     storageKey: `comment-thread:memory:${endpoint ?? ''}`,
-    moderation: moderation && MODERATION.includes(moderation) ? moderation : 'first-time',
+    moderation: moderation && MODERATION.includes(moderation) ? moderation : 'off',
     ...(endpoint ? { seedUrl: endpoint } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
   });
 };

@@ -30,6 +30,10 @@ export interface WalineOptions {
   lang?: string;
   /** A Waline login token (`Authorization: Bearer`): the visitor then sees their own pending comments. */
   token?: string;
+  /** Sent as `ua` with a comment (Waline shows the commenter's browser and system); empty when absent. */
+  userAgent?: string;
+  /** The page's address, against which a relative `endpoint` resolves. Default: the page's. */
+  baseUrl?: string;
   capabilities?: Partial<Capabilities>;
   fetch?: typeof fetch;
 }
@@ -90,20 +94,25 @@ const REASONS: [RegExp, string][] = [
 ];
 
 function rejected(errno: number, errmsg: z.infer<typeof Envelope>['errmsg'], url: string): CommentThreadError {
-  const message = envelopeMessage(errmsg).trim() || `The Waline server refused the comment (errno ${errno}).`;
+  const said = envelopeMessage(errmsg).trim();
   const reason =
-    REASONS.find(([pattern]) => pattern.test(message))?.[1] ?? (errno === 1001 ? 'content-invalid' : String(errno));
-  return new CommentThreadError('rejected', message, { reason, url });
+    REASONS.find(([pattern]) => pattern.test(said))?.[1] ?? (errno === 1001 ? 'content-invalid' : String(errno));
+  return new CommentThreadError('rejected', `Waline at ${url} refused the comment (errno ${errno})${said ? `: ${said}` : ''}`, {
+    reason,
+    url,
+    ...(said ? { serverMessage: said } : {}),
+  });
 }
 
 async function failure(response: Response, url: string): Promise<CommentThreadError> {
   const body = Envelope.safeParse(await errorBody(response, url));
   const given = body.success ? envelopeMessage(body.data.errmsg) : '';
   if (response.status === 401) {
-    return new CommentThreadError('rejected', 'This Waline server asks commenters to log in.', {
+    return new CommentThreadError('rejected', `This Waline server asks commenters to log in (${url}).`, {
       status: 401,
       reason: 'login-required',
       url,
+      ...(given ? { serverMessage: given } : {}),
     });
   }
   if (response.status === 403) {
@@ -111,7 +120,7 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
     // token, or a blocked IP; it does not say which.
     return new CommentThreadError(
       'rejected',
-      'The Waline server refused this request (403): this site may be missing from its SECURE_DOMAINS, or it requires a captcha.',
+      `The Waline server refused this request (403): this site may be missing from its SECURE_DOMAINS, or it requires a captcha (${url}).`,
       { status: 403, reason: 'forbidden', url },
     );
   }
@@ -171,10 +180,10 @@ export function waline(options: WalineOptions): CommentAdapter {
   return checkedAdapter(
     {
       capabilities: readWrite(options.capabilities),
-      key: `waline:${resolveUrl(options.endpoint).href}`,
+      key: `waline:${resolveUrl(options.endpoint, '', options.baseUrl).href}`,
 
       async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
-        const url = resolveUrl(options.endpoint, `${api}comment`);
+        const url = resolveUrl(options.endpoint, `${api}comment`, options.baseUrl);
         const page = Math.max(1, Number(cursor) || 1);
         url.search = new URLSearchParams({
           path: postId,
@@ -201,7 +210,7 @@ export function waline(options: WalineOptions): CommentAdapter {
       },
 
       async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
-        const url = resolveUrl(options.endpoint, `${api}comment`);
+        const url = resolveUrl(options.endpoint, `${api}comment`, options.baseUrl);
         url.searchParams.set('lang', lang);
         const parent =
           draft.parentId === null
@@ -213,7 +222,7 @@ export function waline(options: WalineOptions): CommentAdapter {
           nick: draft.author.name,
           mail: draft.author.email,
           link: draft.author.url ?? '',
-          ua: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+          ua: options.userAgent ?? '',
           ...(parent ? { pid: parent.pid, rid: parent.rid, at: parent.nick } : {}),
         };
         const raw = await call(url.href, WalineComment, { ...common, method: 'POST', json: body, signal });
@@ -231,4 +240,5 @@ export function waline(options: WalineOptions): CommentAdapter {
 }
 
 /** `backend="waline" endpoint="https://waline.example.org" post-id="/2012/01/post/"` (the page's path). */
-export const backend: BackendFactory = ({ endpoint }) => waline({ endpoint: endpoint ?? '' });
+export const backend: BackendFactory = ({ endpoint, baseUrl }) =>
+  waline({ endpoint: endpoint ?? '', ...(baseUrl ? { baseUrl } : {}) });

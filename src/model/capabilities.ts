@@ -1,6 +1,9 @@
 /** What the element may offer with a backend: which forms, fields and per-comment actions it shows. */
 export type FieldRule = 'required' | 'optional' | 'hidden';
 
+/** The services a read-only source sends readers to; another adapter may name its own. */
+export type ReplyService = 'mastodon' | 'bluesky' | 'github' | (string & {});
+
 /** What the element may offer with an adapter. It can change after `list()` (a logged-in visitor, say):
  * the element reads it again after every load. */
 export interface Capabilities {
@@ -19,8 +22,9 @@ export interface Capabilities {
   maxDepth?: number;
   /** The post takes no more comments (the element says "Comments are closed."). */
   closed?: boolean;
-  /** Read-only sources: where readers can reply instead ("Reply on Mastodon"). */
-  replyLink?: { url: string; label: string };
+  /** Read-only sources: where readers can reply instead; the element words the link for `service`
+   * from its catalog ("Reply on Mastodon"). */
+  replyLink?: { url: string; service: ReplyService };
   /** The visitor is signed in with the backend: the form says "Logged in as NAME" and asks no name or email. */
   identity?: { name: string };
 }

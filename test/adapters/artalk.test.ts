@@ -102,20 +102,23 @@ describe('artalk adapter', () => {
     expect(posted.status).to.equal('pending');
   });
 
-  it('turns the captcha demand into an error a reader can act on', async () => {
+  it('turns the captcha demand into a "captcha" refusal with a time to wait and Artalk’s words', async () => {
     const captcha = await loadFixture('artalk/captcha-required.json');
     const error = await rejection(artalk({ endpoint, site: 'Blog', fetch: async () => json(captcha, 403) }).submit!({ ...draft, parentId: null }, { signal }));
     expect(error).to.include({ code: 'rejected', status: 403, reason: 'captcha', retryAfter: 60 });
-    expect(error.message).to.equal('The comment server wants a captcha after several comments in a short time. Please wait a minute and try again.');
+    expect(error.serverMessage).to.equal((captcha as { msg?: string }).msg);
+    expect(error.message).to.contain(`${endpoint}/api/v2/comments`);
   });
 
   it('reports login demands, unknown sites and Artalk’s own messages', async () => {
     const fail = (body: unknown, status: number) =>
       rejection(artalk({ endpoint, site: 'Blog', fetch: async () => json(body, status) }).submit!({ ...draft, parentId: null }, { signal }));
-    expect(await fail({ msg: 'Admin access required', need_login: true }, 403)).to.include({ reason: 'login-required', message: 'Admin access required' });
+    expect(await fail({ msg: 'Admin access required', need_login: true }, 403)).to.include({ reason: 'login-required', serverMessage: 'Admin access required' });
     expect((await fail({ msg: 'Site name cannot be empty', err_no_site: true }, 400)).reason).to.equal('invalid-post');
-    expect(await fail({ msg: 'Invalid Email' }, 400)).to.include({ code: 'rejected', message: 'Invalid Email' });
-    expect(await fail({ msg: 'Comment failed' }, 500)).to.include({ code: 'http', message: 'The comment server answered 500: Comment failed' });
+    expect(await fail({ msg: 'Invalid Email' }, 400)).to.include({ code: 'rejected', serverMessage: 'Invalid Email' });
+    const failed = await fail({ msg: 'Comment failed' }, 500);
+    expect([failed.code, failed.serverMessage]).to.deep.equal(['http', undefined]);
+    expect(failed.message).to.contain('The comment server answered 500: Comment failed').and.to.contain(failed.url!);
   });
 
   it('takes the site and the time zone from the endpoint’s query for backend="artalk"', async () => {

@@ -120,7 +120,7 @@ describe('bluesky adapter', () => {
     expect(adapter.capabilities.post).to.equal(false);
     expect(adapter.capabilities.reply).to.equal(false);
     await adapter.list({ postId: at, order: 'oldest', signal });
-    expect(adapter.capabilities.replyLink).to.deep.equal({ url: web, label: 'Reply on Bluesky' });
+    expect(adapter.capabilities.replyLink).to.deep.equal({ url: web, service: 'bluesky' });
   });
 
   it('refuses what is not a post, and says when the post is not found', async () => {
@@ -129,8 +129,9 @@ describe('bluesky adapter', () => {
     const missing = await rejection(
       bluesky({ fetch: async () => json({ error: 'NotFound', message: `Post not found: ${at}` }, 400) }).list({ postId: at, order: 'oldest', signal }),
     );
-    expect(missing).to.include({ code: 'http', status: 400, reason: 'not-found', message: 'This Bluesky post was not found.' });
+    expect(missing).to.include({ code: 'http', status: 400, reason: 'not-found' });
+    expect(missing.message).to.contain('This Bluesky post was not found').and.to.contain(missing.url!);
     const other = await rejection(bluesky({ fetch: async () => json({ error: 'InvalidRequest', message: 'depth too large' }, 400) }).list({ postId: at, order: 'oldest', signal }));
-    expect(other.message).to.equal('Bluesky answered 400: depth too large');
+    expect(other.message).to.contain('Bluesky answered 400: depth too large').and.to.contain(other.url!);
   });
 });

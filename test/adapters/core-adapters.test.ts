@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { httpDefaults } from '../../src/adapters/http.js';
-import { memory } from '../../src/adapters/memory.js';
+import { backend as memoryBackend, memory } from '../../src/adapters/memory.js';
+import { memoryLatency } from '../../src/adapters/memory-latency.js';
+import { checkPage } from '../../src/model/page.js';
 import { rest } from '../../src/adapters/rest.js';
 import { staticJson } from '../../src/adapters/static-json.js';
 import type { Draft } from '../../src/model/schemas.js';
@@ -52,7 +54,8 @@ describe('rest adapter', () => {
     const error = await rejection(rest({ endpoint: '/api', fetch }).submit!(draft(), { signal: signal() }));
     expect(error.code).to.equal('rejected');
     expect(error.reason).to.equal('duplicate');
-    expect(error.message).to.equal('Already said.');
+    expect(error.serverMessage).to.equal('Already said.');
+    expect(error.message).to.contain('/api/posts/1/comments');
     expect(error.status).to.equal(409);
   });
 
@@ -78,11 +81,20 @@ describe('rest adapter', () => {
     expect(error.message).to.contain('HTML page');
   });
 
-  it('rejects a wrong shape as invalid-response, with where it went wrong', async () => {
-    const fetch = stubFetch([{ url: '/comments', json: { comments: [{ id: 1 }] } }]);
+  it('rejects a wrong page shape as invalid-response, with where it went wrong', async () => {
+    const fetch = stubFetch([{ url: '/comments', json: { comments: 'none', total: 1 } }]);
     const error = await rejection(rest({ endpoint: '/api', fetch }).list(query()));
     expect(error.code).to.equal('invalid-response');
-    expect(error.message).to.match(/comments\.0\.id/);
+    expect(error.message).to.match(/ at comments:/);
+  });
+
+  it('hands a page with a malformed comment to the element whole, for it to leave that one out', async () => {
+    const good = seedThread[0]!;
+    const fetch = stubFetch([{ url: '/comments', json: { comments: [good, { id: 1 }], cursor: null } }]);
+    const page = await rest({ endpoint: '/api', fetch }).list(query());
+    expect(page.comments).to.deep.equal([good, { id: 1 }]);
+    const checked = await checkPage(page);
+    expect([checked.comments.map((c) => c.id), checked.malformed]).to.deep.equal([[good.id], 1]);
   });
 
   it('reports a network failure as network', async () => {
@@ -124,10 +136,66 @@ describe('staticJson adapter', () => {
     expect((await rejection(staticJson({ url: '/bad.json', fetch }).list(query()))).code).to.equal('invalid-response');
     expect((await rejection(staticJson({ url: '/shape.json', fetch }).list(query()))).code).to.equal('invalid-response');
   });
+
+  it('reads a bare array, where a missing status means approved and a pending entry is never shown', async () => {
+    const [first, second, third] = seedThread;
+    const { status: _, ...noStatus } = first!;
+    const fetch = stubFetch([
+      { url: '/bare.json', json: [noStatus, { ...second!, status: 'pending' }, { ...third!, status: 'approved' }] },
+    ]);
+    const page = await staticJson({ url: '/bare.json', fetch }).list(query());
+    expect(page.comments.map((c) => [c.id, c.status])).to.deep.equal([[first!.id, 'approved'], [third!.id, 'approved']]);
+    expect([page.total, page.cursor]).to.deep.equal([2, null]);
+  });
+
+  it('checks the file’s shape itself and leaves a malformed comment to the element', async () => {
+    const fetch = stubFetch([{ url: '/mixed.json', json: { comments: [seedThread[0], { id: '' }, 'junk'] } }]);
+    const page = await staticJson({ url: '/mixed.json', fetch }).list(query());
+    const checked = await checkPage(page);
+    expect([checked.comments.map((c) => c.id), checked.malformed]).to.deep.equal([[seedThread[0]!.id], 2]);
+  });
+
+  it('resolves a relative file URL against baseUrl', async () => {
+    const fetch = stubFetch([{ url: '/blog/c/1.json', json: [] }]);
+    await staticJson({ url: 'c/{postId}.json', baseUrl: 'https://example.org/blog/post.html', fetch }).list(query());
+    expect(String(fetch.calls[0]!.url)).to.equal('https://example.org/blog/c/1.json');
+  });
 });
 
 describe('memory adapter', () => {
   beforeEach(() => localStorage.clear());
+
+  // The first memory backend made by attribute in this file (each test file runs in a page of its own).
+  it('publishes at once by default, on backend="memory" without data-moderation too, and says so once', async () => {
+    const said: unknown[][] = [];
+    const info = console.info;
+    console.info = (...args: unknown[]) => void said.push(args);
+    let viaAttribute, moderated;
+    try {
+      viaAttribute = memoryBackend({ postId: '1', depth: 5 });
+      moderated = memoryBackend({ postId: '1', depth: 5, settings: { moderation: 'first-time' } });
+    } finally {
+      console.info = info;
+    }
+    expect(said).to.have.length(1);
+    expect(String(said[0]![0])).to.contain('this browser');
+    // Both keep what is posted under one storage key: the held one first, before Ann is known.
+    expect((await moderated.submit!(draft({ content: 'Held' }), { signal: signal() })).status).to.equal('pending');
+    expect((await viaAttribute.submit!(draft(), { signal: signal() })).status).to.equal('approved');
+    expect((await memory().submit!(draft(), { signal: signal() })).status).to.equal('approved');
+  });
+
+  it('cancels a simulated latency when the request is aborted', async () => {
+    memoryLatency.ms = 60_000;
+    try {
+      const controller = new AbortController();
+      const listing = memory().list({ ...query(), signal: controller.signal });
+      controller.abort();
+      expect((await rejection(listing)).code).to.equal('aborted');
+    } finally {
+      memoryLatency.ms = 0;
+    }
+  });
 
   it('pages top-level comments with all their replies', async () => {
     const adapter = memory({ comments: seedThread, pageSize: 2 });

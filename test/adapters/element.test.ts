@@ -24,6 +24,7 @@ interface Case {
   /** Where Michelle's answer is shown: under Sarah's reply, or flat. */
   answerUnder: string | null;
   reply?: { to: string; label: string };
+  /** The link the element shows, its words from the English catalog for the adapter's `service`. */
   replyLink?: { url: string; label: string };
 }
 
@@ -58,7 +59,7 @@ const cases: Case[] = [
     adapter: (fetch) => github({ fetch }),
     chain: ['1000000001', '1000000002', '1000000003'],
     answerUnder: null,
-    replyLink: { url: 'https://github.com/sarah-anderson/blog/issues/1', label: 'Comment on GitHub' },
+    replyLink: { url: 'https://github.com/sarah-anderson/blog/issues/1', label: 'Reply on GitHub' },
   },
 ];
 

@@ -114,16 +114,17 @@ describe('isso adapter', () => {
     const submit = (response: Response) => isso({ endpoint, fetch: async () => response }).submit!({ ...draft, parentId: null }, { signal });
     const limited = await rejection(submit(werkzeug(403, 'Forbidden', '192.168.0.0: ratelimit exceeded (1700000000.1, 1700000010.2)')));
     expect(limited).to.include({ code: 'rejected', status: 403, reason: 'rate-limited' });
-    expect(limited.message).to.equal('Too many comments from this address: please wait a minute and try again.');
+    expect(limited.serverMessage).to.equal('192.168.0.0: ratelimit exceeded (1700000000.1, 1700000010.2)');
+    expect(limited.message).to.contain(`${endpoint}/new`);
     const short = await rejection(submit(werkzeug(400, 'Bad Request', 'text is too short (minimum length: 3)')));
     expect(short).to.include({ reason: 'content-invalid', status: 400 });
     const other = await rejection(submit(werkzeug(400, 'Bad Request', 'Cannot create new thread: URI /x is not accessible')));
-    expect(other.message).to.equal('Cannot create new thread: URI /x is not accessible');
+    expect(other.serverMessage).to.equal('Cannot create new thread: URI /x is not accessible');
     // Raised errors come as JSON to a client that accepts it, as the adapter does.
     const guard = await rejection(submit(json({ message: '403 Forbidden: 2 direct responses to /2012/01/model-page/' }, 403)));
-    expect(guard).to.include({ status: 403, reason: 'flood', message: 'This address has reached the limit of comments on this page.' });
+    expect(guard).to.include({ status: 403, reason: 'flood', serverMessage: '2 direct responses to /2012/01/model-page/' });
     const raw = await rejection(submit(json({ message: '403 Forbidden: something new' }, 403)));
-    expect(raw).to.include({ reason: 'forbidden', message: 'something new' });
+    expect(raw).to.include({ reason: 'forbidden', serverMessage: 'something new' });
     const missing = await rejection(submit(html('', 404)));
     expect(missing).to.include({ code: 'http', status: 404 });
   });

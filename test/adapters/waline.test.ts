@@ -114,18 +114,20 @@ describe('waline adapter', () => {
     const duplicate = await loadFixture('waline/comment-duplicate.json');
     const adapter = (body: unknown) => waline({ endpoint, fetch: async () => json(body) });
     const dup = await rejection(adapter(duplicate).submit!({ ...draft, parentId: null }, { signal }));
-    expect(dup).to.include({ code: 'rejected', reason: 'duplicate', message: 'Duplicate Content' });
+    expect(dup).to.include({ code: 'rejected', reason: 'duplicate', serverMessage: 'Duplicate Content' });
+    expect(dup.message).to.contain(`${endpoint}/api/comment`);
     const fast = await rejection(adapter({ errno: 1000, errmsg: 'Comment too fast!', data: '' }).submit!({ ...draft, parentId: null }, { signal }));
     expect(fast.reason).to.equal('flood');
     // In the language `lang` asked for (Waline's zh-CN and de locales).
     const zh = await rejection(adapter({ errno: 1000, errmsg: '发送的内容之前已经发过', data: '' }).submit!({ ...draft, parentId: null }, { signal }));
-    expect(zh).to.include({ reason: 'duplicate', message: '发送的内容之前已经发过' });
+    expect(zh).to.include({ reason: 'duplicate', serverMessage: '发送的内容之前已经发过' });
     const de = await rejection(adapter({ errno: 1000, errmsg: 'Sie kommentieren zu schnell, bitte warten Sie einen Moment!', data: '' }).submit!({ ...draft, parentId: null }, { signal }));
     expect(de.reason).to.equal('flood');
     const invalid = await rejection(adapter({ errno: 1001, errmsg: { url: 'url is required' } }).submit!({ ...draft, parentId: null }, { signal }));
-    expect(invalid).to.include({ reason: 'content-invalid', message: 'url is required' });
+    expect(invalid).to.include({ reason: 'content-invalid', serverMessage: 'url is required' });
     const list = await rejection(adapter({ errno: 1000, errmsg: '' }).list({ postId: path, order: 'oldest', signal }));
-    expect(list.message).to.equal('The Waline server refused the comment (errno 1000).');
+    expect([list.code, list.reason, list.serverMessage]).to.deep.equal(['rejected', '1000', undefined]);
+    expect(list.message).to.contain('errno 1000');
   });
 
   it('explains a 403 (SECURE_DOMAINS, captcha) and a 401 (login required)', async () => {
