@@ -13,17 +13,17 @@
 /** Elements a comment body may hold: the formatting of WordPress, Markdown renderers and Mastodon. */
 export const ALLOWED_ELEMENTS = [
   'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details',
-  'dfn', 'div', 'dl', 'dt', 'em', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p',
+  'dfn', 'div', 'dl', 'dt', 'em', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p',
   'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'summary',
   'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
 ] as const;
 
 /**
- * Elements kept under another name. Headings never outrank the thread's own h2 and h3; block
- * containers become a plain div, so the words of two sections do not run together as they would unwrapped.
+ * Elements kept under another name: block containers become a plain div, so the words of two sections
+ * do not run together as they would unwrapped. (Headings are renamed too: see FIRST_HEADING.)
  */
 export const RENAMED: Readonly<Record<string, string>> = {
-  h1: 'h4', h2: 'h4', h3: 'h4', menu: 'ul', listing: 'pre',
+  menu: 'ul', listing: 'pre',
   ...Object.fromEntries(
     ['address', 'article', 'aside', 'center', 'dialog', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
       'header', 'hgroup', 'legend', 'main', 'nav', 'search', 'section'].map((tag) => [tag, 'div']),
@@ -51,6 +51,15 @@ const ELEMENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   th: ['colspan', 'rowspan', 'align'],
 };
 export const ALLOWED_ATTRIBUTES = [...new Set([...GLOBAL_ATTRIBUTES, ...Object.values(ELEMENT_ATTRIBUTES).flat()])];
+
+/**
+ * The level of a body's highest heading. A comment's headings sit under the thread's h2 and never
+ * outrank it: the levels a body uses become h3, h4 … in order (gaps closed, h6 at most). h3, not h4,
+ * because the comments come between the thread's h2 and the form's h3, and a jump from h2 to h4 breaks
+ * the heading outline screen readers navigate by (axe's heading-order rule).
+ */
+export const FIRST_HEADING = 3;
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /** Deeper nesting is flattened: 20,000 nested quotes froze the page for seconds and show nothing more. */
 export const MAX_DEPTH = 32;
@@ -152,6 +161,8 @@ function rename(el: Element, tag: string): Element {
  * levels deep and a recursion that deep is what the nesting cap is there to avoid.
  */
 export function tidy(root: ParentNode): void {
+  const levels = [...new Set([...root.querySelectorAll(HEADINGS)].map((h) => h.localName))].sort();
+  const heading = (tag: string) => `h${Math.min(6, FIRST_HEADING + levels.indexOf(tag))}`;
   let depth = 1;
   /** The node after `from` and its subtree, tracking the depth. */
   const after = (from: Node): Node | null => {
@@ -173,14 +184,14 @@ export function tidy(root: ParentNode): void {
       el.remove();
       continue;
     }
-    const renamed = RENAMED[tag];
+    const renamed = levels.includes(tag) ? heading(tag) : RENAMED[tag];
     if ((!ALLOWED.has(tag) && !renamed) || (depth > MAX_DEPTH && !VOID.has(tag))) {
       const first = el.firstChild;
       node = first ?? after(el);
       el.replaceWith(...el.childNodes);
       continue;
     }
-    const kept = renamed ? rename(el, renamed) : el;
+    const kept = renamed && renamed !== tag ? rename(el, renamed) : el;
     const keptTag = renamed ?? tag;
     if (keptTag === 'img' && !isSafeImage(kept.getAttribute('src') ?? '')) {
       // The picture cannot be shown; its description still can.
@@ -210,7 +221,7 @@ const hasNative = () =>
   !sanitizerOptions.forceFallback && typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function';
 
 /** What the engines may leave for `tidy()`: the allowed elements and the ones it renames. */
-const ENGINE_ELEMENTS = [...ALLOWED_ELEMENTS, ...Object.keys(RENAMED)];
+const ENGINE_ELEMENTS = [...ALLOWED_ELEMENTS, 'h1', 'h2', ...Object.keys(RENAMED)];
 
 function loadPurify(): Promise<Purify> {
   loading ??= import('./sanitize-fallback.js').then(

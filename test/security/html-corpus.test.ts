@@ -12,13 +12,13 @@ const nativeSanitizer = typeof (Element.prototype as { setHTML?: unknown }).setH
 const samples: Record<string, Record<string, number>> = {
   'wordpress-comment': { 'a[href^="https:"]': 1, 'img[alt="🙂"]': 1, blockquote: 1, code: 1, q: 1, cite: 1, del: 1, ins: 1, abbr: 1, li: 2 },
   'github-markdown': {
-    h4: 3, 'a[href="https://github.com/octocat"]': 1, 'table th': 2, 'table td': 2, '[align="center"]': 2, 'details > summary': 1,
+    h3: 1, h4: 2, 'a[href="https://github.com/octocat"]': 1, 'table th': 2, 'table td': 2, '[align="center"]': 2, 'details > summary': 1,
     pre: 2, 'li code': 1, 'img[width="640"][height="480"]': 1, sup: 1, 'ol > li > p': 1, 'a[href]': 3,
   },
-  'waline-markdown': { h4: 1, 'ol[start="3"] > li': 2, 'ol ul > li': 1, 'pre > code': 1, 'th[align="right"]': 1, hr: 1, 'blockquote > p': 1, 'img.wl-emoji, img[alt="weibo_smile"]': 1 },
-  'artalk-markdown': { h4: 2, 'img[alt="smile"]': 1, 'pre > code': 1, li: 2, br: 1, 'a[href="https://artalk.js.org/"]': 1 },
+  'waline-markdown': { h3: 1, 'ol[start="3"] > li': 2, 'ol ul > li': 1, 'pre > code': 1, 'th[align="right"]': 1, hr: 1, 'blockquote > p': 1, 'img.wl-emoji, img[alt="weibo_smile"]': 1 },
+  'artalk-markdown': { h3: 1, h4: 1, 'img[alt="smile"]': 1, 'pre > code': 1, li: 2, br: 1, 'a[href="https://artalk.js.org/"]': 1 },
   'mastodon-status': { 'details > summary': 1, 'details > p': 3, 'a[href="https://social.example/@michelle"]': 1, 'a[href="https://mastodon.social/tags/fediverse"]': 1, 'a[href]': 5, br: 1 },
-  'legacy-html': { div: 10, h4: 1, 'img[alt="a cat"]': 1, ruby: 1, rt: 1, bdi: 1, time: 1, 'dl > dt': 1 },
+  'legacy-html': { div: 10, h3: 1, 'img[alt="a cat"]': 1, ruby: 1, rt: 1, bdi: 1, time: 1, 'dl > dt': 1 },
 };
 
 const REMOVED = REMOVED_ELEMENTS.join(',');

@@ -66,11 +66,16 @@ for (const path of ['native setHTML', 'DOMPurify fallback'] as const) {
       expect(el.querySelector('details > p')!.textContent).to.equal('the butler did it');
     });
 
-    it('demotes headings below the thread\'s own h2 and h3', async () => {
+    it('ranks a body\'s headings below the thread\'s h2, in order and without gaps', async () => {
       const el = await body('<h1 id="x" lang="en">One</h1><h2>Two</h2><h3>Three</h3><h4>Four</h4><h5>Five</h5><h6>Six</h6>');
-      expect([...el.children].map((c) => c.localName)).to.deep.equal(['h4', 'h4', 'h4', 'h4', 'h5', 'h6']);
-      expect(el.querySelector('h1, h2, h3')).to.equal(null);
+      expect([...el.children].map((c) => c.localName)).to.deep.equal(['h3', 'h4', 'h5', 'h6', 'h6', 'h6']);
       expect(el.firstElementChild!.getAttributeNames()).to.deep.equal(['lang']);
+      expect(words(el)).to.equal('One Two Three Four Five Six'.replace(/ /g, ''));
+      const gaps = await body('<h2>Steps</h2><p>x</p><h4>Detail</h4><h2>More</h2>');
+      expect([...gaps.querySelectorAll('h3, h4, h5, h6')].map((h) => h.localName)).to.deep.equal(['h3', 'h4', 'h3']);
+      expect((await body('<h6>small</h6>')).innerHTML).to.equal('<h3>small</h3>');
+      const nested = await body('<div class="markdown-heading"><h1>Title</h1></div>');
+      expect(nested.innerHTML).to.equal('<div><h3>Title</h3></div>');
     });
 
     it('removes dangerous elements with their content', async () => {

@@ -297,4 +297,20 @@ export const styles = css`
       outline-color: Highlight;
     }
   }
+
+  /* Body content bounds (see docs/security.md): whatever a backend sends stays inside the comment's box
+     and reachable. Wide tables and code scroll inside the body; an image never reserves more than a
+     bounded box, whatever its width and height attributes say. */
+  [part~='body'] :is(table, pre) {
+    display: block;
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+  [part~='body'] img {
+    max-inline-size: 100%;
+    max-block-size: 30rem;
+    block-size: auto;
+    object-fit: contain;
+  }
+  /* End of body content bounds. */
 `;
