@@ -5,6 +5,8 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { httpDefaults } from '../../src/adapters/http.js';
+import type { CommentErrorEvent } from '../../src/events.js';
+import { en } from '../../src/i18n/messages.js';
 import { fill, loaded, parts, quiet, shadow, until } from '../helpers.js';
 import { draftOf, faultHooks, offline, post, posts, render, server, SHORT_TIMEOUT, status, topForm } from './server.js';
 
@@ -21,8 +23,8 @@ describe('fault matrix: posting', () => {
       await el.updateComplete;
       const form = topForm(el);
       expect(form.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
-      expect(form.querySelector('[part~="error"]')!.textContent).to.contain('Server error');
-      expect(status(el)).to.contain('Server error');
+      expect(form.querySelector('[part~="error"]')!.textContent).to.contain(en.errorHttp);
+      expect(status(el)).to.contain(en.errorHttp);
       expect(draftOf(form)).to.equal('My considered opinion.');
       expect(posts(await s.log())).to.have.length(1);
       const ok = (await post(el)) as CustomEvent;
@@ -31,7 +33,7 @@ describe('fault matrix: posting', () => {
       expect(log).to.have.length(2);
       expect(log.filter((e) => e.created)).to.have.length(1);
       await until(() => shadow(el).activeElement?.getAttribute('data-comment-id') === log[1]!.created, 'focus on the new comment');
-      expect(status(el)).to.equal('Comment posted.');
+      expect(status(el)).to.equal(en.commentPosted);
       expect(draftOf(topForm(el))).to.equal('');
     });
   }
@@ -45,8 +47,9 @@ describe('fault matrix: posting', () => {
     const failed = (await post(el)) as CustomEvent;
     expect(failed.type).to.equal('comment-error');
     await el.updateComplete;
-    expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.contain('did not answer');
-    expect(status(el)).to.contain('did not answer');
+    expect((failed as CommentErrorEvent).detail.error.code).to.equal('timeout');
+    expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.contain(en.errorTimeout);
+    expect(status(el)).to.contain(en.errorTimeout);
     expect(draftOf(topForm(el))).to.equal('My considered opinion.');
     await s.closed('POST');
     // A retry would follow within a backoff (40 ms); this much quiet finds one on any machine but the slowest.
@@ -60,6 +63,7 @@ describe('fault matrix: posting', () => {
     await loaded(el);
     await post(el);
     await el.updateComplete;
+    // The REST protocol's refusal message is the server's words for the visitor.
     expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.equal('You are posting comments too quickly.');
     expect(posts(await s.log())).to.have.length(1);
     expect(draftOf(topForm(el))).to.equal('My considered opinion.');
@@ -71,9 +75,11 @@ describe('fault matrix: posting', () => {
     await loaded(el);
     const failed = (await post(el)) as CustomEvent;
     expect(failed.type).to.equal('comment-error');
+    const { error } = (failed as CommentErrorEvent).detail;
+    expect([error.code, error.message]).to.deep.equal(['network', 'The connection was lost while reading the answer.']);
     await el.updateComplete;
-    expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.equal('The connection was lost while reading the answer.');
-    expect(status(el)).to.equal('The connection was lost while reading the answer.');
+    expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.equal(en.errorNetwork);
+    expect(status(el)).to.contain(en.errorNetwork);
     expect(draftOf(topForm(el))).to.equal('My considered opinion.');
     expect(posts(await s.log())).to.have.length(1);
   });
@@ -84,13 +90,14 @@ describe('fault matrix: posting', () => {
     await loaded(el);
     await offline(true);
     try {
-      const failed = (await post(el)) as CustomEvent;
+      const failed = (await post(el)) as CommentErrorEvent;
       expect(failed.type).to.equal('comment-error');
+      expect([failed.detail.error.code, failed.detail.error.message]).to.deep.equal(['network', 'Could not reach the comment server.']);
     } finally {
       await offline(false);
     }
     await el.updateComplete;
-    expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.equal('Could not reach the comment server.');
+    expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.equal(en.errorNetwork);
     expect(draftOf(topForm(el))).to.equal('My considered opinion.');
     expect(posts(await s.log())).to.have.length(0);
     const ok = (await post(el)) as CustomEvent;

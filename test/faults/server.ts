@@ -41,7 +41,10 @@ export interface LogEntry {
 export const TIMEOUT = 10_000;
 export const SHORT_TIMEOUT = 400;
 
-/** Registers the hooks every fault-matrix file needs: clean storage, the HTTP limits above, online at the end. */
+const realFetch = globalThis.fetch;
+
+/** Registers the hooks every fault-matrix file needs: clean storage, the HTTP limits above, the page's own fetch
+ * after each test, online at the end. */
 export function faultHooks() {
   const defaults = { ...httpDefaults };
   beforeEach(() => {
@@ -51,6 +54,7 @@ export function faultHooks() {
   });
   afterEach(() => {
     Object.assign(httpDefaults, defaults);
+    globalThis.fetch = realFetch;
   });
   after(() => offline(false));
 }
@@ -90,6 +94,20 @@ export async function server(failures: Failure[] = [], comments = [comment('1', 
     /** Lets the held requests go on. */
     release: async (): Promise<number> => ((await (await fetch(`/test-api/release/${store}`, { method: 'POST' })).json()) as { released: number }).released,
   };
+}
+
+/**
+ * Records when the page starts each request to `endpoint` (performance.now()), until the test ends: gaps
+ * measured where the waits happen, which load can only lengthen (arrivals at the server can bunch up).
+ */
+export function watchFetches(endpoint: string) {
+  const starts: number[] = [];
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.includes(endpoint)) starts.push(performance.now());
+    return realFetch(input, init);
+  };
+  return { starts };
 }
 
 export const render = (endpoint: string, postId = '1') =>
