@@ -12,11 +12,13 @@ export type {
   CommentAdapter,
   FieldRule,
   ListQuery,
+  ReplyService,
   SubmitOptions,
 } from './adapters/types.js';
 export { readWrite } from './adapters/types.js';
 export { registerBackend, type BackendLoader } from './adapters/registry.js';
-export { httpDefaults, parse, readJson, request, type RequestOptions } from './adapters/http.js';
+// For adapter writers: HTTP with time limits and retries, JSON reading, validation into CommentThreadError.
+export { parse, readJson, request, type RequestOptions } from './adapters/http.js';
 export {
   AuthorSchema,
   BodySchema,

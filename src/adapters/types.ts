@@ -1,7 +1,7 @@
 import type { Capabilities } from '../model/capabilities.js';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 
-export { readWrite, type Capabilities, type FieldRule } from '../model/capabilities.js';
+export { readWrite, type Capabilities, type FieldRule, type ReplyService } from '../model/capabilities.js';
 
 export interface ListQuery {
   postId: string;

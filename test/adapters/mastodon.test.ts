@@ -61,6 +61,26 @@ describe('mastodon adapter', () => {
     expect(warned.body.value).to.match(/^<details><summary>Research &#60;notes&#62;<\/summary><p>Great overview/);
   });
 
+  it('puts the whole post, attachments too, in <details> with the warning as an escaped <summary>', async () => {
+    const { comments } = await listWith((context) => {
+      const [first, second] = context.descendants;
+      Object.assign(first, {
+        spoiler_text: 'Spoilers & "plot" </summary><img src=x onerror=alert(1)>',
+        content: '<p>It was the butler.</p>',
+        media_attachments: [{ url: 'https://files.example/a.png', description: 'Clue' }],
+      });
+      Object.assign(second, { spoiler_text: '', content: '<p>No warning.</p>', media_attachments: [] });
+    });
+    expect(comments[0]!.body).to.deep.equal({
+      format: 'html',
+      value:
+        '<details><summary>Spoilers &#38; &#34;plot&#34; &#60;/summary&#62;&#60;img src=x onerror=alert(1)&#62;</summary>' +
+        '<p>It was the butler.</p><p><a href="https://files.example/a.png">Clue</a></p></details>',
+    });
+    // An empty warning is no warning: the post is not folded.
+    expect(comments[1]!.body.value).to.equal('<p>No warning.</p>');
+  });
+
   it('links media attachments with their description, only over http(s)', async () => {
     const { comments } = await listWith((context) => {
       context.descendants[0].media_attachments = [
