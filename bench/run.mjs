@@ -6,14 +6,17 @@
 // time to the first comment and to all comments in the DOM, the longest task, total blocking time, JS
 // heap after a forced GC, and DOM nodes. Then it posts a reply into the 5,000-comment thread and counts
 // what the DOM saw change, and profiles one load per size to show where the element's time goes (zod
-// validation, Lit, the element, the browser). Prints a table and writes the same as JSON to
-// bench/results/latest.json (overwritten by each run; a dated copy goes to the OS's temporary directory).
+// validation, Lit, the element, the browser). At 1,000 comments the element also loads with a
+// `messages` override, interleaved with its loads without one: the override's budget. Prints a table
+// and writes the same as JSON to bench/results/latest.json (overwritten by each run; a dated copy goes
+// to the OS's temporary directory).
 //
 //   BENCH_N=100,1000,5000,20000  thread sizes        BENCH_RUNS=5     measured runs per size and renderer
 //   BENCH_PAGE=5000              comments per page the server answers with (the rest through `cursor`)
 //   BENCH_WARMUP=1               discarded runs      BENCH_REPLY=5000 thread size for the reply (0: skip)
 //   BENCH_PROFILE=1              profile runs (0: skip)   BENCH_TOP=25  also print the heaviest functions
 //   BENCH_TASKS=1                print each load's long tasks
+//   (BENCH_N=1000 BENCH_REPLY=0 BENCH_PROFILE=0 runs only the 1,000-comment loads and their budgets)
 //   --no-build                   use the last benchmark build instead of building the current source
 //   --strict                     exit non-zero when a budget is missed
 /* global window, document, requestAnimationFrame, MutationObserver -- page.evaluate() bodies run in the page */
@@ -54,6 +57,9 @@ const BUDGETS = {
   timeAt: 1000,
   heapRatio: 2,
   heapAt: 5000,
+  // The element with a `messages` override against the element without it, runs interleaved.
+  messagesRatio: 1.1,
+  messagesAt: 1000,
 };
 
 // One benchmark at a time: two would share the CPU and measure each other.
@@ -200,7 +206,9 @@ async function load(browser, impl, n, { profile = false } = {}) {
     }
     const trace = process.env.BENCH_TRACE && impl === 'ours' && !profile ? `${process.env.BENCH_TRACE}-${n}.json` : null;
     if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline'] });
-    await page.goto(`/bench/index.html?impl=${impl}&n=${n}`);
+    // 'messages': the element with a `messages` override (bench/index.html sets it).
+    const query = impl === 'messages' ? 'impl=ours&messages=1' : `impl=${impl}`;
+    await page.goto(`/bench/index.html?${query}&n=${n}`);
     await settled(page);
     if (trace) await browser.stopTracing();
     if (profile) {
@@ -223,6 +231,8 @@ async function load(browser, impl, n, { profile = false } = {}) {
         totalBlockingTime: tbt,
         longTasks: b.longtasks.length,
         inDom: root.querySelectorAll('article').length,
+        // The words on the first reply button: 'Answer' where the `messages` override took effect.
+        replyLabel: root.querySelector('[part~="reply-button"]')?.textContent.trim() ?? null,
         tasks: b.longtasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`).join(' '),
       };
     });
@@ -490,6 +500,17 @@ function verdicts(results) {
       text: `time to all ${n(BUDGETS.timeAt)} comments in the DOM: ${ratio.toFixed(2)}× the reference (budget ${BUDGETS.timeRatio}×; ${paired.toFixed(2)}× by run pairs)${all ? '' : ' — not all were rendered'}; to their first paint ${(t.ours.median.painted / t.reference.median.painted).toFixed(2)}×`,
     });
   }
+  const m = at(BUDGETS.messagesAt);
+  if (m?.messages) {
+    const all = m.ours.median.inDom === BUDGETS.messagesAt && m.messages.median.inDom === BUDGETS.messagesAt;
+    const applied = m.messages.runs.every((run) => run.replyLabel === 'Answer');
+    const ratio = m.messages.median.rendered / m.ours.median.rendered;
+    const paired = median(m.messages.runs.map((run, i) => run.rendered / m.ours.runs[i].rendered));
+    out.push({
+      ok: all && applied && ratio <= BUDGETS.messagesRatio,
+      text: `messages override at ${n(BUDGETS.messagesAt)} comments: ${ratio.toFixed(2)}× the time to all comments in the DOM without it (budget ≤ ${BUDGETS.messagesRatio.toFixed(2)}×; ${paired.toFixed(2)}× by run pairs; ${fmt.ms(m.messages.median.rendered)} against ${fmt.ms(m.ours.median.rendered)} ms)${all ? '' : ' — not all were rendered'}${applied ? '' : ' — the override did NOT take effect'}`,
+    });
+  }
   const h = at(BUDGETS.heapAt);
   if (h) {
     // Like for like: ours with every comment in the DOM too (after "Load more" where it paused).
@@ -532,9 +553,15 @@ async function main() {
   console.log(`${cpu}, ${cores} cores · ${version} · median of ${RUNS} runs after ${WARMUP} warm-up\n`);
   try {
     for (const n of SIZES) {
-      const samples = { ours: [], reference: [] };
+      // At BUDGETS.messagesAt the element also loads with a `messages` override, right before or right
+      // after its run without one (alternating), so the machine's drift hits both alike.
+      const withMessages = n === BUDGETS.messagesAt;
+      const impls = withMessages ? [...IMPLS, 'messages'] : IMPLS;
+      const samples = Object.fromEntries(impls.map((impl) => [impl, []]));
       for (let i = 0; i < WARMUP + RUNS; i++) {
-        for (const impl of IMPLS) {
+        const pair = i % 2 ? ['messages', 'ours'] : ['ours', 'messages'];
+        const order = withMessages ? [...pair, 'reference'] : IMPLS;
+        for (const impl of order) {
           const run = await load(browser, impl, n);
           if (run.allComments === null && impl === 'reference') throw new Error(`the reference rendered ${run.inDom} of ${n}`);
           if (i >= WARMUP) samples[impl].push(run);
@@ -542,7 +569,7 @@ async function main() {
         process.stdout.write(`\r${n.toLocaleString('en-US')} comments: run ${i + 1}/${WARMUP + RUNS}   `);
       }
       const size = { n };
-      for (const impl of IMPLS) {
+      for (const impl of impls) {
         const pick = (key) => samples[impl].map((s) => (key === 'jsGzip' ? s.js.gzip : key === 'jsRaw' ? s.js.raw : s[key]));
         size[impl] = {
           median: Object.fromEntries(['jsGzip', 'jsRaw', ...KEYS].map((k) => [k, median(pick(k))])),
