@@ -19,19 +19,23 @@ function at<T>(time: number, fn: () => T): T {
   }
 }
 
+/** Replaces `Storage.prototype[name]` with `fn`; the returned function puts the original back. */
+function replace(name: 'getItem' | 'setItem' | 'removeItem', fn: () => never): () => void {
+  const original = Object.getOwnPropertyDescriptor(Storage.prototype, name)!;
+  Object.defineProperty(Storage.prototype, name, { ...original, value: fn });
+  return () => Object.defineProperty(Storage.prototype, name, original);
+}
+
 /** Runs `fn` with every write to web storage failing as a full (or disabled) storage does. */
 function full<T>(fn: () => T): T {
-  const { setItem, removeItem } = Storage.prototype;
   const quota = () => {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   };
-  Storage.prototype.setItem = quota;
-  Storage.prototype.removeItem = quota;
+  const restore = [replace('setItem', quota), replace('removeItem', quota)];
   try {
     return fn();
   } finally {
-    Storage.prototype.setItem = setItem;
-    Storage.prototype.removeItem = removeItem;
+    for (const undo of restore) undo();
   }
 }
 
@@ -139,17 +143,16 @@ describe('a full or disabled storage', () => {
   });
 
   it('never throws when storage cannot even be read', () => {
-    const { getItem } = Storage.prototype;
-    Storage.prototype.getItem = () => {
+    const restore = replace('getItem', () => {
       throw new DOMException('Access is denied for this document.', 'SecurityError');
-    };
+    });
     try {
       expect(loadIdentity()).to.equal(undefined);
       expect(loadDrafts('post-1')).to.deep.equal({ replyTo: null, forms: {} });
       expect(loadPending('post-1', new Set())).to.deep.equal([]);
       expect(() => savePending('post-1', pending('a'))).not.to.throw();
     } finally {
-      Storage.prototype.getItem = getItem;
+      restore();
     }
   });
 });
