@@ -98,7 +98,9 @@ export default {
   browsers: chromium(),
   // One WordPress, whose switches (moderation, flood control …) the files set for themselves: one at a time.
   concurrency: 1,
-  testFramework: { config: { timeout: 20000 } },
+  // A hang guard above the tests' own waits (test/helpers.ts `until`, 20 s), so a wait that gives up names
+  // what never happened; a real WordPress on a busy machine is slow, and no test may depend on speed.
+  testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 300000,
   reporters: reporters(),
 };

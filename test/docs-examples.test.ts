@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { until } from './helpers.js';
 import { guestbook } from '../docs/examples/readme-adapter.js';
 import '../src/define.js';
 import type { CommentThread } from '../src/components/comment-thread/comment-thread.js';
@@ -20,7 +21,7 @@ describe('README custom adapter example', () => {
       const el = await fixture<CommentThread>(
         html`<comment-thread loading="eager" post-id="home" .adapter=${guestbook('https://guestbook.example')}></comment-thread>`,
       );
-      await waitUntil(() => el.shadowRoot!.querySelector('[part~="replies"] article'));
+      await until(() => el.shadowRoot!.querySelector('[part~="replies"] article'), 'replies rendered');
       const reply = el.shadowRoot!.querySelector('[part~="replies"] article')!;
       expect(reply.querySelector('[part~="author"]')!.textContent!.trim()).to.equal('Bob');
     } finally {

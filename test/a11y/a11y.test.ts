@@ -5,7 +5,7 @@
  * rendered colours in both default themes; the arrival highlight and the skeleton pulse off under
  * prefers-reduced-motion.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { CommentThreadError } from '../../src/model/errors.js';
 import { memory } from '../../src/adapters/memory.js';
@@ -13,7 +13,7 @@ import type { CommentThread } from '../../src/components/comment-thread/comment-
 import '../../src/define.js';
 import type { Comment } from '../../src/model/schemas.js';
 import { comment, seedThread } from '../fixtures.js';
-import { article, deferred, fill, loaded, part, parts, scripted, shadow } from '../helpers.js';
+import { article, deferred, fill, loaded, part, parts, scripted, shadow, until } from '../helpers.js';
 
 const render = (adapter: unknown, attrs: { theme?: string } = {}) =>
   fixture<CommentThread>(
@@ -37,7 +37,7 @@ async function everything(theme?: string): Promise<CommentThread> {
   await el.updateComplete;
   const reply = shadow(el).querySelector<HTMLFormElement>('[part~="reply-form"]')!;
   reply.requestSubmit();
-  await waitUntil(() => reply.querySelector('[aria-invalid="true"]'), 'validation errors shown');
+  await until(() => reply.querySelector('[aria-invalid="true"]'), 'validation errors shown');
   return el;
 }
 
@@ -139,7 +139,7 @@ describe('axe: 0 violations', () => {
 
   it('error', async () => {
     const el = await render(scripted({ list: async () => Promise.reject(new CommentThreadError('http', 'The comment server answered 503.')) }));
-    await waitUntil(() => part(el, 'error-state'));
+    await until(() => part(el, 'error-state'), 'error shown');
     await expect(el).to.be.accessible();
   });
 

@@ -3,13 +3,13 @@
  * with a validation error, posting, the new comment focused and announced, a reply opened, escaped,
  * reopened with its draft, and posted. Every element focused on the way shows a focus outline.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { memory } from '../../src/adapters/memory.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
 import { seedThread } from '../fixtures.js';
-import { article, loaded, part, shadow } from '../helpers.js';
+import { article, loaded, part, shadow, until } from '../helpers.js';
 
 const focused = (el: CommentThread) => shadow(el).activeElement as HTMLElement | null;
 const status = (el: CommentThread) => part(el, 'status')!.textContent!.replace(/\u00a0$/, '');
@@ -44,7 +44,7 @@ it('walks the whole comment and reply flow with keys only, focus visible at ever
   expect(skip.getAttribute('part')).to.equal('skip-link');
   expect(skip.getBoundingClientRect().width).to.be.greaterThan(10);
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => focused(el)?.id === 'top-content', 'the comment field is focused');
+  await until(() => focused(el)?.id === 'top-content', 'the comment field is focused');
 
   // Type, leave the email out, and post: focus goes to the invalid field, described by its error.
   await sendKeys({ type: 'Typed with the keyboard.' });
@@ -57,7 +57,7 @@ it('walks the whole comment and reply flow with keys only, focus visible at ever
   const post = await tab(el);
   expect(post.getAttribute('part')).to.equal('submit-button');
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => focused(el)?.id === 'top-email', 'focus on the invalid email field');
+  await until(() => focused(el)?.id === 'top-email', 'focus on the invalid email field');
   const email = focused(el) as HTMLInputElement;
   expect(email.getAttribute('aria-invalid')).to.equal('true');
   expect(shadow(el).getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.match(/email/i);
@@ -66,7 +66,7 @@ it('walks the whole comment and reply flow with keys only, focus visible at ever
   // Fix it and post from the field with Enter: the new comment gets focus, "Comment posted." is announced.
   await sendKeys({ type: 'kim@example.org' });
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => focused(el)?.tagName === 'ARTICLE', 'the new comment is focused', { timeout: 5000 });
+  await until(() => focused(el)?.tagName === 'ARTICLE', 'the new comment is focused');
   const mine = focused(el)!;
   expect(mine.textContent).to.contain('Typed with the keyboard.');
   expect(status(el)).to.equal('Comment posted.');
@@ -77,16 +77,16 @@ it('walks the whole comment and reply flow with keys only, focus visible at ever
   expect(reply.getAttribute('part')).to.equal('reply-button');
   expect(reply.closest('article')).to.equal(mine);
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => focused(el)?.tagName === 'TEXTAREA', 'the reply field is focused');
+  await until(() => focused(el)?.tagName === 'TEXTAREA', 'the reply field is focused');
   expect(reply.getAttribute('aria-expanded')).to.equal('true');
   await sendKeys({ type: 'Replying to myself.' });
 
   // Escape closes it and gives focus back to Reply; Enter reopens it with the draft.
   await sendKeys({ press: 'Escape' });
-  await waitUntil(() => focused(el) === reply, 'focus back on Reply');
+  await until(() => focused(el) === reply, 'focus back on Reply');
   expect(reply.getAttribute('aria-expanded')).to.equal('false');
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => focused(el)?.tagName === 'TEXTAREA', 'the reply field is focused again');
+  await until(() => focused(el)?.tagName === 'TEXTAREA', 'the reply field is focused again');
   expect((focused(el) as HTMLTextAreaElement).value).to.equal('Replying to myself.');
 
   // Name and email again (nothing was saved without consent), then Tab to Post and send.
@@ -99,7 +99,7 @@ it('walks the whole comment and reply flow with keys only, focus visible at ever
   while (at.getAttribute('part') !== 'submit-button') at = await tab(el);
   expect(at.closest('form')).to.equal(form);
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => focused(el)?.tagName === 'ARTICLE' && focused(el) !== mine, 'the reply is focused', { timeout: 5000 });
+  await until(() => focused(el)?.tagName === 'ARTICLE' && focused(el) !== mine, 'the reply is focused');
   const answer = focused(el)!;
   expect(answer.textContent).to.contain('Replying to myself.');
   expect(answer.closest('[part~="replies"]')!.closest('li')!.querySelector('article')).to.equal(mine);

@@ -3,7 +3,8 @@
  * update, a property that shadows an accessor, …). Each warning is issued once per page, so this file
  * listens from before the element is defined, then exercises loading, replying and posting.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { until } from '../helpers.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import { comment, seedThread } from '../fixtures.js';
 
@@ -27,7 +28,7 @@ describe('Lit development warnings', () => {
     const el = await fixture<CommentThread>(
       html`<comment-thread loading="eager" min-fill-time="0" post-id="1" .adapter=${memory({ comments: seedThread })}></comment-thread>`,
     );
-    await waitUntil(() => el.shadowRoot!.querySelector('article'));
+    await until(() => el.shadowRoot!.querySelector('article'), 'a comment rendered');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
     await el.updateComplete;
     const form = el.shadowRoot!.querySelector<HTMLFormElement>('[part~="reply-form"]')!;
@@ -41,7 +42,7 @@ describe('Lit development warnings', () => {
     await done;
     el.postId = '2';
     el.adapter = memory({ comments: [comment('x', null, '2020-01-01T00:00:00Z')] });
-    await waitUntil(() => el.shadowRoot!.querySelector('article[data-comment-id="x"]'));
+    await until(() => el.shadowRoot!.querySelector('article[data-comment-id="x"]'), 'the comment rendered');
     expect(warnings).to.deep.equal([]);
   });
 });

@@ -3,7 +3,8 @@
  * Runs against the in-test server (test/server/plugin.mjs), which speaks the documented REST protocol
  * and serves static JSON. Needs `npm run build` first (`npm test` does it).
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { until } from '../helpers.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 
 const seed = [
@@ -26,7 +27,7 @@ async function mount(markup: string): Promise<CommentThread> {
   host.innerHTML = markup;
   document.body.append(host);
   const el = host.firstElementChild as CommentThread;
-  await waitUntil(() => el.shadowRoot?.querySelector('article'), 'no comment rendered', { timeout: 5000 });
+  await until(() => el.shadowRoot?.querySelector('article'), 'no comment rendered');
   return el;
 }
 
@@ -45,7 +46,7 @@ describe('dist/comment-thread.js on a plain page', () => {
     expect(reply.closest('[part~="replies"]')!.closest('li')!.querySelector('article')!.dataset.commentId).to.equal('1');
 
     $(el, 'article[data-comment-id="2"] [part~="reply-button"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="reply-form"]'));
+    await until(() => el.shadowRoot!.querySelector('[part~="reply-form"]'), 'reply form open');
     const form = $(el, '[part~="reply-form"]') as HTMLFormElement;
     expect(form.querySelector('[part~="form-title"]')!.textContent).to.contain('Reply to Sarah Anderson');
     const set = (name: string, value: string) => {
@@ -64,7 +65,7 @@ describe('dist/comment-thread.js on a plain page', () => {
     const { detail } = await submitted;
     expect(events).to.deep.equal(['comment-submit', 'comment-submitted']);
     expect(detail.comment.parentId).to.equal('2');
-    await waitUntil(() => el.shadowRoot!.querySelector(`article[data-comment-id="${detail.comment.id}"]`));
+    await until(() => el.shadowRoot!.querySelector(`article[data-comment-id="${detail.comment.id}"]`), 'the new comment shown');
     const placed = $(el, `article[data-comment-id="${detail.comment.id}"]`);
     expect(placed.closest('[part~="replies"]')!.closest('li')!.querySelector('article')!.dataset.commentId).to.equal('2');
 

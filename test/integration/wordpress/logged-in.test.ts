@@ -1,9 +1,9 @@
 // A visitor logged in to the WordPress site (a subscriber, Reader Rita) on the site's own pages, with
 // anonymous REST comments off as WordPress ships: "Logged in as …", no name or email asked, and the
 // comment is hers.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CommentSubmittedEvent } from '../../../src/events.js';
-import { article, field, part } from '../../helpers.js';
+import { article, field, part, until } from '../../helpers.js';
 import { post, seed, settings, thread, topForm, unique } from './wp.js';
 
 const open = (nonce?: string) => thread({ postId: seed.postingPost, ...(nonce ? { nonce } : {}) });
@@ -45,7 +45,7 @@ describe('WordPress: a logged-in visitor on the site\'s own pages', () => {
     const event = (await post(el, form, { content: unique('Posted while logged in') })) as CommentSubmittedEvent;
     expect(event.type).to.equal('comment-submitted');
     expect([event.detail.comment.author.name, event.detail.comment.status]).to.deep.equal(['Reader Rita', 'approved']);
-    await waitUntil(() => article(el, event.detail.comment.id), 'comment shown');
+    await until(() => article(el, event.detail.comment.id), 'comment shown');
   });
 
   it('without a nonce, on a page WordPress marks logged-in (body class), finds out who is there itself', async () => {

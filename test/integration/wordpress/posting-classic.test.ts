@@ -1,10 +1,10 @@
 // Posting on WordPress as installed: anonymous REST comments off (401 rest_comment_login_required), the
 // page on the site's own origin, so the adapter posts through WordPress's comment form handler
 // (wp-comments-post.php), under WordPress's default moderation rule.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { wordpress } from '../../../src/adapters/wordpress.js';
 import type { CommentErrorEvent, CommentSubmittedEvent } from '../../../src/events.js';
-import { article, field, part } from '../../helpers.js';
+import { article, field, part, until } from '../../helpers.js';
 import { env, post, returning, seed, settings, stranger, thread, topForm, unique } from './wp.js';
 
 const signal = new AbortController().signal;
@@ -35,7 +35,7 @@ describe('WordPress as installed: posting through the comment form handler (same
     expect(comment.status).to.equal('approved');
     expect(comment.id).to.match(/^\d+$/);
     expect(comment.author.name).to.equal('christopher sims');
-    await waitUntil(() => article(el, comment.id), 'comment shown');
+    await until(() => article(el, comment.id), 'comment shown');
     expect(posts()).to.include('/wp-comments-post.php');
     const { comments } = await wordpress({ endpoint: env.site }).list({ postId: String(seed.postingPost), order: 'oldest', signal });
     expect(comments.find((c) => c.id === comment.id)!.body.value).to.contain(content);
@@ -44,11 +44,11 @@ describe('WordPress as installed: posting through the comment form handler (same
   it('posts a reply under its parent', async () => {
     const el = await open();
     article(el, root)!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
-    await waitUntil(() => part(el, 'reply-form'), 'reply form open');
+    await until(() => part(el, 'reply-form'), 'reply form open');
     const event = (await post(el, part<HTMLFormElement>(el, 'reply-form')!, { content: unique('A reply by form'), ...returning })) as CommentSubmittedEvent;
     const { comment } = event.detail;
     expect([comment.parentId, comment.status]).to.deep.equal([root, 'approved']);
-    await waitUntil(() => article(el, comment.id), 'reply shown');
+    await until(() => article(el, comment.id), 'reply shown');
     expect(article(el, comment.id)!.getAttribute('part')).to.contain('depth-2');
   });
 
@@ -58,7 +58,7 @@ describe('WordPress as installed: posting through the comment form handler (same
     const { comment } = event.detail;
     expect(comment.status).to.equal('pending');
     expect(comment.id).to.match(/^\d+$/); // WordPress's own id, not a made-up one
-    await waitUntil(() => article(el, comment.id), 'held comment shown');
+    await until(() => article(el, comment.id), 'held comment shown');
     expect(article(el, comment.id)!.querySelector('[part~="moderation"]')!.textContent).to.contain('awaiting moderation');
     const reloaded = await open();
     expect(article(reloaded, comment.id)).to.exist;

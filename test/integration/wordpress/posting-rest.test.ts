@@ -1,10 +1,10 @@
 // Posting through the REST API from a page on another origin (WordPress's own port), where the site
 // allows anonymous REST comments (the rest_allow_anonymous_comments filter), and where it does not.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { CommentThreadError } from '../../../src/model/errors.js';
 import { wordpress } from '../../../src/adapters/wordpress.js';
 import type { CommentErrorEvent, CommentSubmittedEvent } from '../../../src/events.js';
-import { article, field, part } from '../../helpers.js';
+import { article, field, part, until } from '../../helpers.js';
 import { env, post, seed, settings, stranger, thread, topForm, unique } from './wp.js';
 
 const signal = new AbortController().signal;
@@ -13,7 +13,7 @@ const root = String(seed.comments['posting-root']);
 
 async function replyForm(el: Awaited<ReturnType<typeof open>>) {
   article(el, root)!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
-  await waitUntil(() => part(el, 'reply-form'), 'reply form open');
+  await until(() => part(el, 'reply-form'), 'reply form open');
   return part<HTMLFormElement>(el, 'reply-form')!;
 }
 
@@ -32,7 +32,7 @@ describe('WordPress: posting over REST from another origin', () => {
     expect(event.type).to.equal('comment-submitted');
     const { comment } = event.detail;
     expect(comment.status).to.equal('approved');
-    await waitUntil(() => article(el, comment.id), 'new comment shown');
+    await until(() => article(el, comment.id), 'new comment shown');
     expect(article(el, comment.id)!.querySelector('[part~="body"]')!.textContent).to.contain(content);
     expect(article(el, comment.id)!.querySelector('[part~="moderation"]')).to.equal(null);
     const again = await open();
@@ -44,7 +44,7 @@ describe('WordPress: posting over REST from another origin', () => {
     const event = (await post(el, await replyForm(el), { content: unique('A reply over REST'), ...stranger() })) as CommentSubmittedEvent;
     const { comment } = event.detail;
     expect([comment.parentId, comment.status]).to.deep.equal([root, 'approved']);
-    await waitUntil(() => article(el, comment.id), 'reply shown');
+    await until(() => article(el, comment.id), 'reply shown');
     expect(article(el, comment.id)!.getAttribute('part')).to.contain('depth-2');
   });
 
@@ -58,7 +58,7 @@ describe('WordPress: posting over REST from another origin', () => {
       const reply = ((await post(el, await replyForm(el), { content: unique('Held reply'), ...stranger() })) as CommentSubmittedEvent).detail.comment;
       for (const comment of [top, reply]) {
         expect(comment.status).to.equal('pending');
-        await waitUntil(() => article(el, comment.id), 'held comment shown to its author');
+        await until(() => article(el, comment.id), 'held comment shown to its author');
         expect(article(el, comment.id)!.querySelector('[part~="moderation"]')!.textContent).to.contain('awaiting moderation');
       }
       // The author reloads: still there, still awaiting moderation.
@@ -84,7 +84,7 @@ describe('WordPress: posting over REST from another origin', () => {
     expect(event.type).to.equal('comment-error');
     expect([event.detail.error.status, event.detail.error.reason]).to.deep.equal([409, 'duplicate']);
     const form = topForm(el);
-    await waitUntil(() => form.querySelector('[part~="error"]'), 'error shown');
+    await until(() => form.querySelector('[part~="error"]'), 'error shown');
     expect(form.querySelector('[part~="error"]')!.textContent).to.contain('Duplicate comment detected; it looks as though you’ve already said that!');
     expect(field<HTMLTextAreaElement>(form, 'Comment').value).to.equal(content);
   });

@@ -1,8 +1,8 @@
 // Reading a real WordPress through the element: the seeded thread of post 42, paging, moderation, a
 // closed post, raw administrator HTML, slug post ids, and plain permalinks.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { wordpress } from '../../../src/adapters/wordpress.js';
-import { article, part, parts } from '../../helpers.js';
+import { article, part, parts, until } from '../../helpers.js';
 import { env, seed, settings, thread } from './wp.js';
 
 const id = (key: string) => String(seed.comments[key]);
@@ -45,7 +45,7 @@ describe('WordPress: reading', () => {
 
   it('never shows readers a comment held for moderation', async () => {
     const el = await thread({ postId: seed.post });
-    await waitUntil(() => article(el, id('depth5')), 'thread rendered');
+    await until(() => article(el, id('depth5')), 'thread rendered');
     expect(article(el, id('pending'))).to.equal(null);
     const { comments } = await wordpress({ endpoint: env.site }).list({ postId: String(seed.post), order: 'oldest', signal });
     expect(comments.map((c) => c.id)).to.not.include(id('pending'));
@@ -59,15 +59,15 @@ describe('WordPress: reading', () => {
     observer.observe({ type: 'resource', buffered: false });
     const el = await thread({ postId: seed.post });
     const shown = () => parts(el, 'comment').length;
-    await waitUntil(() => shown() === 100, 'first page rendered', { timeout: 10000 });
+    await until(() => shown() === 100, 'first page rendered');
     expect(part(el, 'load-more')).to.exist;
     for (const expected of [200, seed.approved]) {
       const button = part<HTMLButtonElement>(el, 'load-more')!;
-      await waitUntil(() => !button.disabled, 'load more enabled', { timeout: 10000 });
+      await until(() => !button.disabled, 'load more enabled');
       button.click();
-      await waitUntil(() => shown() === expected, `${expected} comments shown`, { timeout: 10000 });
+      await until(() => shown() === expected, `${expected} comments shown`);
     }
-    await waitUntil(() => !part(el, 'load-more'), 'no more to load');
+    await until(() => !part(el, 'load-more'), 'no more to load');
     observer.disconnect();
     const pages = requests.map((url) => new URL(url).searchParams.get('page'));
     expect(pages).to.deep.equal(['1', '2', '3']);
@@ -90,7 +90,7 @@ describe('WordPress: reading', () => {
 
   it('renders an administrator\'s raw <script> and onerror markup without running any of it', async () => {
     const el = await thread({ postId: seed.post });
-    const admin = await waitUntil(() => article(el, id('xss-admin')), 'admin comment rendered').then(() => article(el, id('xss-admin'))!);
+    const admin = await until(() => article(el, id('xss-admin')), 'admin comment rendered').then(() => article(el, id('xss-admin'))!);
     const body = admin.querySelector('[part~="body"]')!;
     expect(body.textContent).to.contain('An administrator may post raw HTML');
     expect(body.querySelector('b')?.textContent).to.equal('bold');
@@ -105,9 +105,9 @@ describe('WordPress: reading', () => {
 
   it('takes the post by slug or URL as well as by number', async () => {
     const bySlug = await thread({ postId: seed.slug });
-    await waitUntil(() => article(bySlug, id('michelle')), 'slug thread rendered');
+    await until(() => article(bySlug, id('michelle')), 'slug thread rendered');
     const byUrl = await thread({ postId: `${env.site}/${seed.slug}/` });
-    await waitUntil(() => article(byUrl, id('michelle')), 'URL thread rendered');
+    await until(() => article(byUrl, id('michelle')), 'URL thread rendered');
     expect(article(byUrl, id('michelle-reply'))!.getAttribute('part')).to.contain('by-post-author');
   });
 
@@ -122,7 +122,7 @@ describe('WordPress: reading', () => {
 
   it('reads the comments from another origin, through WordPress\'s CORS headers', async () => {
     const el = await thread({ postId: seed.post, endpoint: env.direct });
-    await waitUntil(() => article(el, id('michelle')), 'cross-origin thread rendered');
+    await until(() => article(el, id('michelle')), 'cross-origin thread rendered');
     expect(part(el, 'heading')!.textContent).to.contain(String(seed.approved));
   });
 
@@ -132,7 +132,7 @@ describe('WordPress: reading', () => {
 
     it('finds the REST API at ?rest_route= and renders the thread', async () => {
       const el = await thread({ postId: seed.post });
-      await waitUntil(() => article(el, id('depth5')), 'thread rendered');
+      await until(() => article(el, id('depth5')), 'thread rendered');
       const { comments } = await wordpress({ endpoint: env.site }).list({ postId: String(seed.post), order: 'oldest', signal });
       expect(comments[0]!.id).to.equal(id('michelle'));
       // WordPress's links follow its permalink setting.

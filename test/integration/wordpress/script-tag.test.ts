@@ -1,9 +1,9 @@
 // The built script-tag file (dist/comment-thread.js and its chunks, built by the test command), embedded
 // in a page of the WordPress site the way a site owner writes it: one <script>, one tag, attributes only.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import type { CommentThread } from '../../../src/components/comment-thread/comment-thread.js';
 import type { CommentSubmittedEvent } from '../../../src/events.js';
-import { fill } from '../../helpers.js';
+import { fill, until } from '../../helpers.js';
 import { returning, seed, settings, unique } from './wp.js';
 
 /** A page of the site with the embed in it (an iframe of this origin: its own custom element registry). */
@@ -19,7 +19,7 @@ async function page(postId: number) {
   const win = frame.contentWindow! as Window & typeof globalThis;
   const el = frame.contentDocument!.querySelector('comment-thread') as CommentThread;
   const busy = () => el.shadowRoot?.querySelector('[part~="thread"]')?.getAttribute('aria-busy');
-  await waitUntil(() => busy() === 'false', 'thread loaded', { timeout: 10000 });
+  await until(() => busy() === 'false', 'thread loaded');
   const scripts = () => win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
   return { frame, el, scripts };
 }
@@ -37,9 +37,7 @@ describe('WordPress: the script-tag build on a page of the site', () => {
     const { frame, el, scripts } = await page(seed.post);
     const shown = () => el.shadowRoot!.querySelectorAll('[part~="comment"]').length;
     const failure = () => el.shadowRoot!.querySelector('[part~="error-state"]')?.textContent?.trim();
-    await waitUntil(() => shown() === 100 || failure(), 'first page rendered', {
-      timeout: 10000,
-    });
+    await until(() => shown() === 100 || failure(), 'first page rendered');
     expect(failure()).to.equal(undefined);
     expect(scripts().some((path) => /\/__dist\/chunks\/wordpress-[\w-]+\.js$/.test(path))).to.equal(true);
     expect(scripts().some((path) => path.includes('wordpress-submit'))).to.equal(false);
@@ -57,7 +55,7 @@ describe('WordPress: the script-tag build on a page of the site', () => {
     expect(comment.status).to.equal('approved');
     expect(posting.scripts().some((path) => path.includes('wordpress-submit'))).to.equal(true);
     expect(posting.scripts()).to.include('/wp-comments-post.php');
-    await waitUntil(() => posting.el.shadowRoot!.querySelector(`article[data-comment-id="${comment.id}"]`), 'comment shown');
+    await until(() => posting.el.shadowRoot!.querySelector(`article[data-comment-id="${comment.id}"]`), 'comment shown');
     posting.frame.remove();
   });
 });
