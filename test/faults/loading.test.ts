@@ -92,7 +92,8 @@ describe('fault matrix: loading', () => {
     await until(() => part(el, 'error-state'), 'error shown');
     expect(part(el, 'error-state')!.textContent).to.contain(en.errorNetwork);
     const { error } = (await failed).detail;
-    expect([error.code, error.message]).to.deep.equal(['network', 'The connection was lost while reading the answer.']);
+    expect(error.code).to.equal('network');
+    expect(error.message).to.match(/was lost while reading the answer/);
     expect(gets(await s.log()), 'retried like any network failure').to.have.length(3);
     part<HTMLButtonElement>(el, 'retry-button')!.click();
     await until(() => parts(el, 'comment').length === 1, 'loaded after Retry');

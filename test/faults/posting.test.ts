@@ -76,7 +76,8 @@ describe('fault matrix: posting', () => {
     const failed = (await post(el)) as CustomEvent;
     expect(failed.type).to.equal('comment-error');
     const { error } = (failed as CommentErrorEvent).detail;
-    expect([error.code, error.message]).to.deep.equal(['network', 'The connection was lost while reading the answer.']);
+    expect(error.code).to.equal('network');
+    expect(error.message).to.match(/was lost while reading the answer/);
     await el.updateComplete;
     expect(topForm(el).querySelector('[part~="error"]')!.textContent).to.equal(en.errorNetwork);
     expect(status(el)).to.contain(en.errorNetwork);
@@ -92,7 +93,8 @@ describe('fault matrix: posting', () => {
     try {
       const failed = (await post(el)) as CommentErrorEvent;
       expect(failed.type).to.equal('comment-error');
-      expect([failed.detail.error.code, failed.detail.error.message]).to.deep.equal(['network', 'Could not reach the comment server.']);
+      expect(failed.detail.error.code).to.equal('network');
+      expect(failed.detail.error.message).to.match(/^Could not reach /);
     } finally {
       await offline(false);
     }

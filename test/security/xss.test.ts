@@ -4,6 +4,7 @@
  * the backend's error messages, on load and on submit. Nothing may run, and what is rendered must be inert.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { readable } from '../../src/i18n/words.js';
 import { CommentThreadError } from '../../src/model/errors.js';
 import { memory } from '../../src/adapters/memory.js';
 
@@ -160,7 +161,7 @@ describe('the corpus through error messages', () => {
     let i = 0;
     const adapter = scripted({
       list: async () => {
-        throw new CommentThreadError('http', payloads[i]!.value, { status: 500 });
+        throw new CommentThreadError('rejected', 'refused', { status: 403, serverMessage: payloads[i]!.value });
       },
     });
     const el = await fixture<CommentThread>(html`<comment-thread loading="eager" post-id="1" .adapter=${adapter}></comment-thread>`);
@@ -168,7 +169,7 @@ describe('the corpus through error messages', () => {
       await el.reload();
       await el.updateComplete;
       const error = part(el, 'error-state')!;
-      expect(error.querySelector('[part~="error"]')!.textContent).to.contain(payloads[i]!.value);
+      expect(error.querySelector('[part~="error"]')!.textContent).to.contain(readable(payloads[i]!.value));
       assertInert(el);
     }
     await settle(shadow(el));
@@ -187,7 +188,7 @@ describe('the corpus through error messages', () => {
     for (const { value } of payloads) {
       await el.reload();
       await el.updateComplete;
-      expect(part(el, 'error-state')!.textContent).to.contain(value);
+      expect(part(el, 'error-state')!.textContent).to.contain(readable(value));
       assertInert(el);
     }
     // Now it loads; each submit is refused with a hostile message, shown and announced as text.
@@ -207,8 +208,8 @@ describe('the corpus through error messages', () => {
       form.requestSubmit();
       await failed;
       await el.updateComplete;
-      expect(form.querySelector('[part~="error"]')!.textContent).to.equal(value);
-      expect(part(el, 'status')!.textContent!.replace(/\u00a0$/, '')).to.equal(value);
+      expect(form.querySelector('[part~="error"]')!.textContent).to.equal(readable(value));
+      expect(part(el, 'status')!.textContent!.replace(/\u00a0$/, '')).to.equal(readable(value));
       expect(field<HTMLTextAreaElement>(form, 'Comment').value, 'the draft is kept').to.equal('Hello');
       assertInert(el);
     }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { backendLoader, onBackendRegistered } from '../../adapters/registry.js';
 import type { CommentAdapter } from '../../adapters/types.js';
@@ -11,10 +11,8 @@ import { CommentThreadError } from '../../model/errors.js';
 import type { Draft } from '../../model/schemas.js';
 import { styles } from './comment-thread.styles.js';
 import { FormsController } from './forms-controller.js';
-import { commentForm } from './templates/form.js';
-import { topList } from './templates/comment.js';
-import { emptyState, errorState, loadingState } from './templates/states.js';
-import type { ActionName, FormState, View } from './templates/view.js';
+import { page } from './templates/page.js';
+import type { ActionName, View } from './templates/view.js';
 import { ThreadController, type PageOutcome } from './thread-controller.js';
 
 const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'hidden', url: false } };
@@ -366,40 +364,27 @@ export class CommentThread extends LitElement {
   }
 
   protected override render() {
-    const words = this.words;
-    const view = this.view();
     const ready = this.status === 'ready';
-    const capabilities = this.capabilities;
-    const top: FormState | undefined = ready && capabilities.post ? this.forms.top() : undefined;
-    const busy = this.thread.loadingMore || this.thread.progressive.busy;
-    return html`<section part="base" aria-labelledby="heading">
-      ${top ? html`<a part="skip-link" href="#respond" @click=${this.skipToForm}>${words.text('skipToForm')}</a>` : nothing}
-      <h2 part="heading" id="heading"><slot name="heading">${words.count('heading', this.thread.shownTotal)}</slot></h2>
-      <div part="thread" aria-busy=${this.status === 'loading' || this.status === 'idle' ? 'true' : 'false'}>
-        ${this.status === 'error' && this.loadError
-          ? errorState(words, this.loadError, this.backendName, () => void this.reload(), !navigator.onLine)
-          : !ready
-            ? loadingState(words)
-            : this.thread.nodes.length === 0
-              ? emptyState(words)
-              : // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks are the action buttons' inside it, which keyboards press
-                html`<ol part="list" @click=${this.onListClick}>${topList(this.thread.progressive.visible, view, this.thread.rootOf)}</ol>`}
-        ${ready && this.thread.dropped ? html`<p part="notice">${words.count('droppedComments', this.thread.dropped)}</p>` : nothing}
-      </div>
-      ${ready && this.thread.hasMore
-        ? html`<button part="load-more" type="button" ?disabled=${busy} @click=${() => void this.loadMore()}>
-            ${busy ? words.text('loadingMore') : words.text('loadMore')}
-          </button>`
-        : nothing}
-      <div part="respond" id="respond">
-        ${top ? commentForm(top, 'top', view) : nothing}
-        ${ready && !capabilities.post && capabilities.closed ? html`<p part="closed">${words.text('commentsClosed')}</p>` : nothing}
-        ${ready && capabilities.replyLink
-          ? html`<p part="reply-link"><a href=${capabilities.replyLink.url} rel="noopener">${replyLinkLabel(words, capabilities.replyLink)}</a></p>`
-          : nothing}
-      </div>
-      <div part="status" class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
-    </section>`;
+    return page({
+      view: this.view(),
+      status: this.status,
+      error: this.loadError,
+      backend: this.backendName,
+      offline: !navigator.onLine,
+      nodes: this.thread.progressive.visible,
+      empty: this.thread.nodes.length === 0,
+      total: this.thread.shownTotal,
+      dropped: this.thread.dropped,
+      more: ready && this.thread.hasMore,
+      busy: this.thread.loadingMore || this.thread.progressive.busy,
+      top: ready && this.capabilities.post ? this.forms.top() : undefined,
+      announcement: this.announcement,
+      rootOf: this.thread.rootOf,
+      onRetry: () => void this.reload(),
+      onLoadMore: () => void this.loadMore(),
+      onListClick: this.onListClick,
+      onSkip: this.skipToForm,
+    });
   }
 
   /** Every action button of every comment, one listener for all: thousands of comments need no listener each. */
@@ -417,11 +402,3 @@ export class CommentThread extends LitElement {
     field?.focus();
   };
 }
-
-/** "Reply on Mastodon": the service's name is not translated; an older adapter's own label is kept. */
-function replyLinkLabel(words: Words, link: NonNullable<Capabilities['replyLink']>): string {
-  const service = (link as { service?: string }).service;
-  return service ? words.text('replyOn', { service: SERVICES[service] ?? service }) : ((link as { label?: string }).label ?? '');
-}
-
-const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', github: 'GitHub' };

@@ -1,0 +1,78 @@
+import { html, nothing } from 'lit';
+import type { Words } from '../../../i18n/words.js';
+import type { Capabilities } from '../../../model/capabilities.js';
+import type { CommentThreadError } from '../../../model/errors.js';
+import type { ThreadNode } from '../../../model/thread.js';
+import { topList } from './comment.js';
+import { commentForm } from './form.js';
+import { emptyState, errorState, loadingState } from './states.js';
+import type { FormState, View } from './view.js';
+
+/** Everything the element's shadow root shows, as the element hands it over. */
+export interface PageState {
+  view: View;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: CommentThreadError | undefined;
+  /** The backend's name, for an error that names it. */
+  backend: string;
+  offline: boolean;
+  /** Top-level subtrees to render now. */
+  nodes: readonly ThreadNode[];
+  empty: boolean;
+  /** What the heading counts. */
+  total: number;
+  /** Comments left out, for the notice. */
+  dropped: number;
+  more: boolean;
+  busy: boolean;
+  /** The top-level form, where the backend takes posts. */
+  top: FormState | undefined;
+  announcement: string;
+  rootOf: (id: string) => string | undefined;
+  onRetry: () => void;
+  onLoadMore: () => void;
+  onListClick: (event: Event) => void;
+  onSkip: (event: Event) => void;
+}
+
+/** The section: skip link, heading, the thread (or its loading, empty or error state), Load more, the form, the live region. */
+export function page(state: PageState) {
+  const { view } = state;
+  const words = view.words;
+  const capabilities = view.capabilities;
+  const ready = state.status === 'ready';
+  return html`<section part="base" aria-labelledby="heading">
+    ${state.top ? html`<a part="skip-link" href="#respond" @click=${state.onSkip}>${words.text('skipToForm')}</a>` : nothing}
+    <h2 part="heading" id="heading"><slot name="heading">${words.count('heading', state.total)}</slot></h2>
+    <div part="thread" aria-busy=${state.status === 'loading' || state.status === 'idle' ? 'true' : 'false'}>
+      ${state.status === 'error' && state.error
+        ? errorState(words, state.error, state.backend, state.onRetry, state.offline)
+        : !ready
+          ? loadingState(words)
+          : state.empty
+            ? emptyState(words)
+            : // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks are the action buttons' inside it, which keyboards press
+              html`<ol part="list" @click=${state.onListClick}>${topList(state.nodes, view, state.rootOf)}</ol>`}
+      ${ready && state.dropped ? html`<p part="notice">${words.count('droppedComments', state.dropped)}</p>` : nothing}
+    </div>
+    ${state.more
+      ? html`<button part="load-more" type="button" ?disabled=${state.busy} @click=${state.onLoadMore}>
+          ${state.busy ? words.text('loadingMore') : words.text('loadMore')}
+        </button>`
+      : nothing}
+    <div part="respond" id="respond">
+      ${state.top ? commentForm(state.top, 'top', view) : nothing}
+      ${ready && !capabilities.post && capabilities.closed ? html`<p part="closed">${words.text('commentsClosed')}</p>` : nothing}
+      ${ready && capabilities.replyLink
+        ? html`<p part="reply-link"><a href=${capabilities.replyLink.url} rel="noopener">${replyLinkLabel(words, capabilities.replyLink)}</a></p>`
+        : nothing}
+    </div>
+    <div part="status" class="sr-only" role="status" aria-live="polite">${state.announcement}</div>
+  </section>`;
+}
+
+const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', github: 'GitHub', webmention: 'Webmention' };
+
+/** "Reply on Mastodon": a service's name is not translated. */
+const replyLinkLabel = (words: Words, link: NonNullable<Capabilities['replyLink']>) =>
+  words.text('replyOn', { service: SERVICES[link.service] ?? link.service });
