@@ -1,0 +1,23 @@
+// custom-elements.json, as `npm run build` generates it: what editors, docs and framework wrappers read.
+/* global URL -- Node's */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const path = new URL('../../custom-elements.json', import.meta.url);
+
+test('every event of <comment-thread> has its name and its event class, once', () => {
+  assert.ok(existsSync(path), 'custom-elements.json is missing: run npm run build first');
+  const manifest = JSON.parse(readFileSync(path, 'utf8'));
+  const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'comment-thread');
+  assert.ok(element, 'no declaration with the tag name comment-thread');
+  const events = element.events.map((e) => [e.name, e.type?.text]);
+  assert.deepEqual(events.sort(), [
+    ['comment-error', 'CommentErrorEvent'],
+    ['comment-load', 'CommentLoadEvent'],
+    ['comment-submit', 'CommentSubmitEvent'],
+    ['comment-submitted', 'CommentSubmittedEvent'],
+  ]);
+  assert.ok(element.attributes.some((a) => a.name === 'wp-nonce'));
+  assert.ok(!element.attributes.some((a) => a.name === 'nonce'), 'the nonce attribute is gone');
+});
