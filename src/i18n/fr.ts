@@ -56,6 +56,7 @@ export const messages: Messages = {
   refusedFlood: 'Vous publiez des commentaires trop rapidement. Veuillez patienter un instant.',
   refusedClosed: 'Les commentaires sont fermés pour cet article.',
   refusedLogin: 'Veuillez vous connecter pour commenter.',
+  refusedCrossOrigin: 'Les commentaires de ce site ne peuvent pas être publiés depuis cette page.',
   refusedAuthor: 'Veuillez indiquer votre nom et votre adresse e-mail.',
   refusedContent: 'Le site n’a pas accepté ce commentaire tel qu’il est écrit.',
   refusedPost: 'Cet article n’accepte pas de commentaires.',

@@ -81,6 +81,8 @@ export interface Messages {
   refusedFlood: string;
   refusedClosed: string;
   refusedLogin: string;
+  /** The backend takes comments only from its own site's pages. */
+  refusedCrossOrigin: string;
   refusedAuthor: string;
   refusedContent: string;
   refusedPost: string;
@@ -144,6 +146,7 @@ export const en: Messages = {
   refusedFlood: 'You are posting comments too quickly. Please wait a moment.',
   refusedClosed: 'Comments are closed on this post.',
   refusedLogin: 'Please sign in to comment.',
+  refusedCrossOrigin: 'Comments on this site cannot be posted from this page.',
   refusedAuthor: 'Please fill in your name and email address.',
   refusedContent: 'The site did not accept this comment as written.',
   refusedPost: 'This post does not take comments.',
