@@ -53,6 +53,17 @@ export interface Messages {
   honeypot: string;
   /** Read-only sources: where readers can answer instead, `{service}` ("Mastodon"). */
   replyOn: string;
+  /** The actions row: copies the comment's link. */
+  copyLink: string;
+  linkCopied: string;
+  /** A link to one comment (`#comment-123`) that the thread no longer has. */
+  commentGone: string;
+  /** Said to screen readers when a link to one comment brings it into view: `{name}` wrote it. */
+  linkedComment: string;
+  /** `<comment-count>`: `{count}` comments on a post. */
+  count: PluralForms;
+  /** A load that is taking long: said once while the element keeps trying. */
+  stillTrying: string;
   contentRequired: string;
   nameRequired: string;
   emailRequired: string;
@@ -121,6 +132,12 @@ export const en: Messages = {
   commentsClosed: 'Comments are closed.',
   honeypot: 'Leave this field empty',
   replyOn: 'Reply on {service}',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied.',
+  commentGone: 'This comment is no longer available.',
+  linkedComment: 'Showing the linked comment by {name}.',
+  count: { '0': 'No comments yet', one: 'One comment', other: '{count} comments' },
+  stillTrying: 'Still trying to reach the comment server…',
   contentRequired: 'Please type your comment.',
   nameRequired: 'Please enter your name.',
   emailRequired: 'Please enter your email address.',
