@@ -4,7 +4,7 @@ import { guestbook } from '../docs/examples/readme-adapter.js';
 import '../src/define.js';
 import type { CommentThread } from '../src/components/comment-thread/comment-thread.js';
 
-describe('README custom adapter example', () => {
+describe('docs/adapters.md guestbook example', () => {
   it('renders a guestbook backend through the element', async () => {
     const realFetch = window.fetch.bind(window);
     window.fetch = async (input) => {

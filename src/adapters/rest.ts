@@ -1,5 +1,5 @@
 /**
- * The generic adapter: a small JSON protocol any server can speak (documented in the README).
+ * The generic adapter: a small JSON protocol any server can speak (documented in docs/rest-protocol.md).
  *   GET  {endpoint}/posts/{postId}/comments?order=oldest|newest[&cursor=…] → 200 Page
  *   POST {endpoint}/posts/{postId}/comments  { parentId, content, author } → 201 { comment }
  *   errors: any 4xx/5xx with { error: { code, message } }

@@ -135,7 +135,7 @@ const draftFor = (backend: Backend): Draft => ({
 });
 
 after(() => {
-  // The total the README quotes: at least 10,000.
+  // The total docs/security.md quotes: at least 10,000.
   console.log(`fuzz: ${cases} cases`);
   expect(cases).to.be.at.least(10_000);
 });
