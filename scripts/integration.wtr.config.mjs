@@ -30,7 +30,7 @@ export default {
   plugins: [typescript(), integrationEnv],
   browsers: chromium(),
   concurrency: 1,
-  testFramework: { config: { timeout: 20000 } },
+  testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 180000,
   reporters: reporters(),
 };
