@@ -18,6 +18,13 @@ export function registerLocale(lang: string, load: () => Promise<Messages>): voi
   catalogs[lang.toLowerCase()] = load;
 }
 
+// Scripts written right to left among the languages shipped or likely to be registered (CLDR's
+// characterOrder); a tag's base language decides, so `ar-EG` and `fa-IR` count too.
+const rtl = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
+
+/** Whether text in `lang` runs right to left (Arabic, Persian, Hebrew, Urdu and their regional tags). */
+export const isRtl = (lang: string): boolean => rtl.has(lang.toLowerCase().split(/[-_]/)[0]);
+
 /** The language of an element: its own `lang`, else its nearest ancestor's (across shadow roots), else the document's. */
 export function languageOf(element: Element): string {
   for (let node: Node | null = element; node; ) {

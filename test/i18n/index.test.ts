@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en, loadMessages, needsCatalog, registerLocale, type Messages } from '../../src/i18n/index.js';
+import { en, isRtl, loadMessages, needsCatalog, registerLocale, type Messages } from '../../src/i18n/index.js';
 import { fill, pluralForm, readable } from '../../src/i18n/words.js';
 
 describe('registerLocale and loadMessages', () => {
@@ -49,5 +49,12 @@ describe('message helpers', () => {
     expect(cut.length).to.be.at.most(301);
     expect(cut.endsWith('…')).to.equal(true);
     expect(readable('  Duplicate   comment\n detected. ')).to.equal('Duplicate comment detected.');
+  });
+});
+
+describe('isRtl', () => {
+  it('is true for Arabic, Persian, Hebrew and Urdu and their regional tags, false otherwise', () => {
+    for (const tag of ['ar', 'AR-eg', 'fa', 'fa-IR', 'he', 'he-IL', 'ur', 'ur-PK']) expect(isRtl(tag), tag).to.equal(true);
+    for (const tag of ['en', 'fr', 'zh-TW', 'hi', 'arn', '']) expect(isRtl(tag), tag).to.equal(false);
   });
 });
