@@ -1,15 +1,25 @@
 /**
  * Cached Intl formatters, shared by every element of a page, and their warm-up: dates in the locale's
- * own words, relative dates ("3 days ago"), with no date library.
+ * own words and in the reader's or the site's time zone, relative dates ("3 days ago"), with no date
+ * library.
  */
 const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let format = cache.get(locale) as Intl.DateTimeFormat | undefined;
+/** The formatter for `locale` in `timeZone` (the reader's zone when absent or not a zone Intl knows). */
+function dateFormat(locale: string, timeZone = ''): Intl.DateTimeFormat {
+  const key = `${locale}|date|${timeZone}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) {
     // One formatter for date and time: the locale joins them in its own words ("at", "à", "um").
-    format = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
-    cache.set(locale, format);
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
+    try {
+      format = new Intl.DateTimeFormat(safeLocale(locale), timeZone ? { ...options, timeZone } : options);
+    } catch {
+      // A zone this browser does not know (a typo, or one newer than its tz data): the reader's own zone
+      // rather than no dates. Cached under the bad name too, so it is tried once.
+      format = dateFormat(locale);
+    }
+    cache.set(key, format);
   }
   return format;
 }
@@ -71,9 +81,9 @@ function warmUp(locale: string): Promise<void> {
   });
 }
 
-/** "15 April 2013 at 1:10 pm", in the locale's own words and the reader's time zone. */
-export function formatDate(date: Date, locale: string): string {
-  return dateFormat(locale).format(date);
+/** "15 April 2013 at 1:10 pm", in the locale's own words, in `timeZone` (an IANA name) or the reader's. */
+export function formatDate(date: Date, locale: string, timeZone?: string): string {
+  return dateFormat(locale, timeZone).format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

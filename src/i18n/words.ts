@@ -2,7 +2,7 @@
  * How the element says things in one locale: a catalog with the site's overrides over it, placeholders
  * filled, plurals through `Intl.PluralRules`, numbers through `Intl.NumberFormat`, dates through the
  * shared `Intl` formatters, and errors turned from codes into words. One object per (catalog, overrides,
- * locale, date style): templates re-render exactly when it is replaced, and never because of a new object
+ * locale, date style, time zone): templates re-render exactly when it is replaced, and never because of a new object
  * that says the same.
  */
 import type { CommentThreadError } from '../model/errors.js';
@@ -74,6 +74,8 @@ export class Words {
     readonly messages: Messages,
     readonly locale: string,
     readonly dates: DateStyle = 'auto',
+    /** The IANA zone dates are shown in; the reader's when undefined (or not a zone Intl knows). */
+    readonly timeZone?: string,
   ) {}
 
   /** A message, its placeholders filled. */
@@ -93,7 +95,7 @@ export class Words {
   /** A comment's date line: the `<time>`'s value, its text, and the absolute date as a title when the text is relative. */
   date(iso: string, now: number): { iso: string; text: string; title: string | undefined } {
     const date = new Date(iso);
-    const absolute = formatDate(date, this.locale);
+    const absolute = formatDate(date, this.locale, this.timeZone);
     const relative = this.dates === 'relative' || (this.dates === 'auto' && Math.abs(now - date.getTime()) < WEEK);
     return {
       iso: date.toISOString(),
