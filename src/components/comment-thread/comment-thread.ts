@@ -1,9 +1,10 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { backendLoader, onBackendRegistered } from '../../adapters/registry.js';
 import type { CommentAdapter } from '../../adapters/types.js';
 import { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from '../../events.js';
 import { en, languageOf, loadMessages, needsCatalog, type Messages } from '../../i18n/index.js';
+import { directionOf } from '../../i18n/direction.js';
 import { warmFormatters } from '../../i18n/format.js';
 import { Words, type DateStyle } from '../../i18n/words.js';
 import type { Capabilities } from '../../model/capabilities.js';
@@ -11,6 +12,7 @@ import { CommentThreadError } from '../../model/errors.js';
 import type { Draft } from '../../model/schemas.js';
 import { styles } from './comment-thread.styles.js';
 import { FormsController } from './forms-controller.js';
+import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
 import { page } from './templates/page.js';
 import type { ActionName, View } from './templates/view.js';
 import { ThreadController, type PageOutcome } from './thread-controller.js';
@@ -48,6 +50,9 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart moderation - "Your comment is awaiting moderation."
  * @csspart actions - The row of a comment's actions (Reply, and whatever else its backend allows).
  * @csspart reply-button - "Reply".
+ * @csspart copy-link-button - "Copy link".
+ * @csspart link-field - The comment's link, selected for copying where the clipboard cannot be written.
+ * @csspart missing-comment - "This comment is no longer available." when a link names a comment the thread does not hold.
  * @csspart replies - The nested list of replies.
  * @csspart form - A comment form; the reply form also has `reply-form`.
  * @csspart form-title - "Leave a Reply" / "Reply to NAME".
@@ -88,7 +93,7 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @cssprop [--comment-thread-error=light-dark(#b32d2e, #ff8085)] - Error text.
  * @cssprop [--comment-thread-highlight=light-dark(#fcf9e8, #3c3a21)] - Flash on a newly posted comment.
  * @cssprop [--comment-thread-gap=1.5rem] - Space between comments.
- * @cssprop [--comment-thread-indent=clamp(0.75rem, 4vw, 2.5rem)] - Indent of each reply level.
+ * @cssprop [--comment-thread-indent=2.5rem] - Indent of each reply level at most; a level takes no more than 6% of the width its parent leaves, so narrow threads keep room for text.
  * @cssprop [--comment-thread-radius=4px] - Corner radius.
  * @cssprop [--comment-thread-avatar-size=2.5rem] - Avatar size.
  * @cssprop [--comment-thread-focus-ring=2px solid accent] - Focus outline.
@@ -122,6 +127,8 @@ export class CommentThread extends LitElement {
   @property() loading: 'lazy' | 'eager' = 'lazy';
   /** Dates as `absolute` ("15 April 2013 at 1:10 pm"), `relative` ("3 days ago") or `auto` (relative within a week). */
   @property() dates: DateStyle = 'auto';
+  /** The IANA time zone dates are shown in, e.g. the site's `Europe/London`; the reader's own when absent or unknown. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
   /** A privacy policy page, linked under the form. */
   @property({ attribute: 'privacy-url' }) privacyUrl?: string;
   /**
@@ -152,20 +159,28 @@ export class CommentThread extends LitElement {
     adapter: this.thread.adapter,
     minFillTime: this.minFillTime,
   }));
+  private readonly permalink = new PermalinkController(this, this.thread, () => ({
+    ready: this.status === 'ready',
+    loadMore: () => this.loadMore(),
+    wake: this.wake,
+    report: (outcome) => this.linked(outcome),
+  }));
   /** How the element speaks now; replaced only when the language, the strings or the date style change. */
   private words = new Words(en, 'en');
   private locale = '';
+  /** The shadow content's `dir` when the page sets none nearer than a language (see directionOf). */
+  private direction?: 'ltr' | 'rtl';
   private near = false;
   private observer?: IntersectionObserver;
   private unsubscribe?: () => void;
 
   static override get observedAttributes() {
-    return [...super.observedAttributes, 'lang'];
+    return [...super.observedAttributes, 'lang', 'dir'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+    if (name === 'lang' || name === 'dir') this.requestUpdate();
   }
 
   override connectedCallback() {
@@ -174,15 +189,12 @@ export class CommentThread extends LitElement {
       if (!this.adapter && this.backendName === name && this.status === 'error') void this.reload();
     });
     addEventListener('online', this.onOnline);
-    if (this.loading === 'lazy' && typeof IntersectionObserver === 'function' && !this.near) {
+    // A link to one comment (`#comment-ID`) loads at once: the reader came to read it.
+    if (this.loading === 'lazy' && typeof IntersectionObserver === 'function' && !this.near && this.permalink.wanted === null) {
       // A generous margin: the comments are there by the time the reader scrolls to them.
       this.observer = new IntersectionObserver(
         (entries) => {
-          if (entries.some((e) => e.isIntersecting)) {
-            this.near = true;
-            this.observer?.disconnect();
-            void this.reload();
-          }
+          if (entries.some((e) => e.isIntersecting)) this.wake();
         },
         { rootMargin: '800px 0px' },
       );
@@ -198,6 +210,34 @@ export class CommentThread extends LitElement {
     this.unsubscribe?.();
     this.observer?.disconnect();
     removeEventListener('online', this.onOnline);
+  }
+
+  /** Loads now, if it was waiting to be scrolled near. */
+  private wake = () => {
+    if (this.near) return;
+    this.near = true;
+    this.observer?.disconnect();
+    void this.reload();
+  };
+
+  /** A linked comment was shown, or is not in the thread: the reader hears which. */
+  private linked(outcome: LinkOutcome) {
+    if (outcome.kind === 'found') this.announce(this.words.text('linkedComment', { name: outcome.comment.author.name }));
+    else {
+      this.announce(this.words.text('commentGone'));
+      this.renderRoot.querySelector('[part~="missing-comment"]')?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** Copies a comment's link; where the clipboard refuses, shows it selected for the reader to copy. */
+  private async copyLink(id: string) {
+    const link = this.permalink.linkTo(id);
+    try {
+      await navigator.clipboard.writeText(link);
+      this.announce(this.words.text('linkCopied'));
+    } catch {
+      this.permalink.showField(id, link, this.words.text('copyLink'));
+    }
   }
 
   private onOnline = () => {
@@ -220,6 +260,7 @@ export class CommentThread extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const lang = languageOf(this);
+    this.direction = directionOf(this);
     const langChanged = lang !== this.locale;
     if (langChanged) {
       this.locale = lang;
@@ -232,8 +273,9 @@ export class CommentThread extends LitElement {
     // A new Words (and so a re-render of every comment) only when what is said, or how, changed: a
     // `messages` override merged anew on every render made every guard miss on every progressive chunk.
     const own = changed as Map<PropertyKey, unknown>;
-    if (langChanged || own.has('catalog') || changed.has('messages') || changed.has('dates')) {
-      this.words = new Words(this.messages ? { ...this.catalog, ...this.messages } : this.catalog, lang, this.dates);
+    if (langChanged || own.has('catalog') || changed.has('messages') || changed.has('dates') || changed.has('timeZone')) {
+      const catalog = this.messages ? { ...this.catalog, ...this.messages } : this.catalog;
+      this.words = new Words(catalog, lang, this.dates, this.timeZone || undefined);
     }
     // Load here, before rendering, rather than after it: state set in firstUpdated() would cost a
     // second render (and Lit warns about it).
@@ -258,6 +300,7 @@ export class CommentThread extends LitElement {
       this.status = 'ready';
       this.forms.restore(this.thread.nodes);
       this.loaded(outcome);
+      this.permalink.loaded();
     } catch (error) {
       const failure = CommentThreadError.from(error);
       if (failure.code === 'aborted') return;
@@ -346,6 +389,7 @@ export class CommentThread extends LitElement {
   /** What each action of a comment's row does, by its `data-action`. */
   private readonly actions: Record<ActionName, (id: string) => void> = {
     reply: (id) => void (this.forms.replyTo === id ? this.forms.cancel(id) : this.forms.openReply(id)),
+    'copy-link': (id) => void this.copyLink(id),
   };
 
   private view(): View {
@@ -365,8 +409,10 @@ export class CommentThread extends LitElement {
 
   protected override render() {
     const ready = this.status === 'ready';
-    return page({
+    const gone = this.permalink.missing !== null ? html`<p part="notice missing-comment">${this.words.text('commentGone')}</p>` : nothing;
+    return html`${gone}${page({
       view: this.view(),
+      dir: this.direction,
       status: this.status,
       error: this.loadError,
       backend: this.backendName,
@@ -384,7 +430,7 @@ export class CommentThread extends LitElement {
       onLoadMore: () => void this.loadMore(),
       onListClick: this.onListClick,
       onSkip: this.skipToForm,
-    });
+    })}`;
   }
 
   /** Every action button of every comment, one listener for all: thousands of comments need no listener each. */

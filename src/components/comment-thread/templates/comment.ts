@@ -35,13 +35,13 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
     avatar
       ? html`<img part="avatar" src=${avatar} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hideBroken} />`
       : nothing
-  }<span part="author" id=${authorId}>${
+  }<span part="author" id=${authorId} dir="auto">${
     url && isHttpUrl(url) ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>` : name
   }</span>${
     isPostAuthor ? html`<span part="badge">${words.text('postAuthor')}</span>` : nothing
   }${
     node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
-  }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" ${body(c.body.format, c.body.value)}></div>${
+  }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value)}></div>${
     pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : nothing
   }<div part="actions" ${actionsRow(actionsFor(c, domId, view), authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing

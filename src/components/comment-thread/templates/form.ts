@@ -17,6 +17,7 @@ const field = (
   const id = `${prefix}-${name}`;
   const key = form.errors[name];
   const error = key && words.text(key);
+  // Email addresses and URLs run left to right in every language; a name runs as its first letter says.
   return html`<p part="field field-${name}">
     <label part="label" for=${id}>${label}${required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
     <input
@@ -25,6 +26,7 @@ const field = (
       name=${name}
       type=${type}
       autocomplete=${autocomplete}
+      dir=${type === 'text' ? 'auto' : 'ltr'}
       maxlength=${name === 'email' ? 100 : name === 'url' ? 200 : 245}
       .value=${form.values[name]}
       ?required=${required}
@@ -88,6 +90,7 @@ export function commentForm(form: FormState, prefix: string, view: View, parentN
         id=${contentId}
         name="content"
         rows="6"
+        dir="auto"
         maxlength="65525"
         required
         .value=${form.values.content}

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Words } from '../../../i18n/words.js';
 import type { Capabilities } from '../../../model/capabilities.js';
 import type { CommentThreadError } from '../../../model/errors.js';
@@ -11,6 +12,8 @@ import type { FormState, View } from './view.js';
 /** Everything the element's shadow root shows, as the element hands it over. */
 export interface PageState {
   view: View;
+  /** The content's direction, when the page does not set one nearer than a language. */
+  dir: 'ltr' | 'rtl' | undefined;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: CommentThreadError | undefined;
   /** The backend's name, for an error that names it. */
@@ -41,7 +44,7 @@ export function page(state: PageState) {
   const words = view.words;
   const capabilities = view.capabilities;
   const ready = state.status === 'ready';
-  return html`<section part="base" aria-labelledby="heading">
+  return html`<section part="base" dir=${ifDefined(state.dir)} aria-labelledby="heading">
     ${state.top ? html`<a part="skip-link" href="#respond" @click=${state.onSkip}>${words.text('skipToForm')}</a>` : nothing}
     <h2 part="heading" id="heading"><slot name="heading">${words.count('heading', state.total)}</slot></h2>
     <div part="thread" aria-busy=${state.status === 'loading' || state.status === 'idle' ? 'true' : 'false'}>
