@@ -20,7 +20,7 @@ export const styles = css`
     --_error: var(--comment-thread-error, light-dark(#b32d2e, #ff8085));
     --_highlight: var(--comment-thread-highlight, light-dark(#fcf9e8, #3c3a21));
     --_gap: var(--comment-thread-gap, 1.5rem);
-    --_indent: var(--comment-thread-indent, clamp(0.75rem, 4vw, 2.5rem));
+    --_indent: var(--comment-thread-indent, 2.5rem);
     --_radius: var(--comment-thread-radius, 4px);
     --_avatar-size: var(--comment-thread-avatar-size, 2.5rem);
     --_focus: var(--comment-thread-focus-ring, 2px solid var(--_accent));
@@ -86,8 +86,11 @@ export const styles = css`
   [part~='list'] > li + li {
     margin-block-start: var(--_gap);
   }
+  /* Each level's indent is a share of the width its parent left (a percentage padding is of the
+     containing block), so indents shrink with depth and with the element's width, not the viewport's:
+     at 360px a reply five levels down keeps about three quarters of the width for its text. */
   [part~='replies'] {
-    padding-inline-start: var(--_indent);
+    padding-inline-start: min(var(--_indent), 6%);
     margin-block-start: calc(var(--_gap) * 0.75);
     border-inline-start: 1px solid var(--_border);
   }
@@ -112,13 +115,17 @@ export const styles = css`
     gap: 0.25rem 0.5rem;
   }
   [part~='avatar'] {
-    width: var(--_avatar-size);
-    height: var(--_avatar-size);
+    flex: none;
+    inline-size: var(--_avatar-size);
+    block-size: var(--_avatar-size);
     border-radius: 50%;
     object-fit: cover;
   }
+  /* Never wider than the room beside the avatar: a long name wraps on the avatar's line rather than
+     moving to a line of its own (a flex line breaks by an item's full width). */
   [part~='author'] {
     font-weight: 600;
+    max-inline-size: calc(100% - var(--_avatar-size) - 0.5rem);
   }
   [part~='badge'] {
     font-size: 0.8em;
@@ -141,13 +148,6 @@ export const styles = css`
   [part~='body'] > :last-child {
     margin-block-end: 0;
   }
-  [part~='body'] img {
-    max-width: 100%;
-    height: auto;
-  }
-  [part~='body'] pre {
-    overflow-x: auto;
-  }
   [part~='body'] blockquote {
     margin-inline: 0;
     padding-inline-start: 1em;
@@ -156,10 +156,13 @@ export const styles = css`
   [part~='moderation'] {
     font-style: italic;
     color: var(--_muted);
-    margin: 0.25rem 0 0;
+    margin-block: 0.25rem 0;
   }
   [part~='actions'] {
     margin-block-start: 0.25rem;
+  }
+  [part~='actions'] button + button {
+    margin-inline-start: 1rem;
   }
   button {
     font: inherit;
@@ -167,8 +170,10 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   [part~='reply-button'],
+  [part~='copy-link-button'],
   [part~='cancel-button'] {
-    padding: 0.1rem 0;
+    padding-block: 0.1rem;
+    padding-inline: 0;
     background: none;
     border: 1px solid transparent;
     color: var(--_accent);
@@ -200,14 +205,14 @@ export const styles = css`
   }
   [part~='form-title'] {
     font-size: 1.2em;
-    margin: 0 0 0.5rem;
+    margin-block: 0 0.5rem;
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: baseline;
   }
   [part~='field'] {
-    margin: 0 0 0.75rem;
+    margin-block: 0 0.75rem;
     display: grid;
     gap: 0.25rem;
   }
@@ -219,11 +224,11 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.45rem 0.6rem;
-    width: 100%;
-    max-width: 40rem;
+    inline-size: 100%;
+    max-inline-size: 40rem;
   }
   [part~='textarea'] {
-    min-height: 8rem;
+    min-block-size: 8rem;
     resize: vertical;
   }
   [aria-invalid='true'] {
@@ -235,13 +240,13 @@ export const styles = css`
     color: var(--_error);
   }
   [part~='error'] {
-    margin: 0 0 0.75rem;
+    margin-block: 0 0.75rem;
   }
   [part~='consent'] {
     display: flex;
     gap: 0.5rem;
     align-items: flex-start;
-    margin: 0 0 0.75rem;
+    margin-block: 0 0.75rem;
   }
   [part~='consent'] input {
     margin-block-start: 0.35em;
@@ -249,7 +254,7 @@ export const styles = css`
   [part~='notice'] {
     color: var(--_muted);
     font-size: 0.95em;
-    margin: 0 0 0.75rem;
+    margin-block: 0 0.75rem;
   }
   .hp {
     position: absolute;
@@ -263,7 +268,7 @@ export const styles = css`
     gap: var(--_gap);
   }
   [part~='skeleton'] div {
-    height: 4.5rem;
+    block-size: 4.5rem;
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_muted) 15%, transparent);
   }
@@ -274,6 +279,11 @@ export const styles = css`
     article.new {
       animation: arrive 2.5s ease-out;
     }
+  }
+  /* The comment a link named (see permalink-controller.ts): marked for as long as the address names it. */
+  article[data-linked] {
+    background: var(--_highlight);
+    box-shadow: 0 0 0 0.35rem var(--_highlight);
   }
   @keyframes pulse {
     50% {
