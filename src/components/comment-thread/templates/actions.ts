@@ -26,6 +26,8 @@ export function actionsFor(comment: Comment, domId: string, view: View): Action[
     const open = view.replyTo === comment.id;
     actions.push({ name: 'reply', label: view.words.text('reply'), expanded: open, ...(open ? { controls: `form-${domId}` } : {}) });
   }
+  // A held comment has no public address yet.
+  if (comment.status !== 'pending') actions.push({ name: 'copy-link', label: view.words.text('copyLink') });
   return actions;
 }
 

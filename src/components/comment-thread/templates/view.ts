@@ -28,7 +28,7 @@ export interface FormState {
 }
 
 /** The actions a comment's row may hold; which ones a comment shows is decided in templates/actions.ts. */
-export type ActionName = 'reply';
+export type ActionName = 'reply' | 'copy-link';
 
 /** What templates need from the element: data, words and callbacks. No template keeps state. */
 export interface View {
