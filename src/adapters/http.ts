@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { checkedPages, CommentSchema, PageSchema, type Comment, type Page } from '../model/schemas.js';
 import type { CommentAdapter } from './types.js';
 import { CommentThreadError, isAbort } from '../model/errors.js';
+import { clock } from '../clock.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT';
@@ -18,6 +19,8 @@ export interface RequestOptions {
   credentials?: RequestCredentials;
   /** Milliseconds before the attempt is abandoned with `timeout`. */
   timeout?: number;
+  /** Milliseconds the whole request may take, retries and the waits between them included. */
+  deadline?: number;
   /** Extra attempts after a network error, 5xx or 429. Only ever used for GET and HEAD. */
   retries?: number;
   /** The `fetch` to use (tests stub it). */
@@ -32,10 +35,22 @@ export interface HttpDefaults {
   backoff: number;
   /** Longest `Retry-After` honoured automatically, in seconds; longer ones fail at once. */
   maxRetryAfter: number;
+  /**
+   * Milliseconds a whole request may take, every attempt and wait included: each attempt's time limit is
+   * cut to what is left, and no backoff or `Retry-After` wait runs past it. Without it, a server that
+   * never answers kept a reader looking at a spinner for three full time limits (47 s).
+   */
+  deadline: number;
 }
 
 /** Shared defaults; tests may lower them. */
-export const httpDefaults: HttpDefaults = { timeout: 15_000, retries: 2, backoff: 400, maxRetryAfter: 10 };
+export const httpDefaults: HttpDefaults = {
+  timeout: 15e3,
+  retries: 2,
+  backoff: 400,
+  maxRetryAfter: 10,
+  deadline: 20e3,
+};
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 /** Statuses whose answers have no body (a Response with one cannot be built). */
@@ -46,13 +61,13 @@ const cancelled = () => new CommentThreadError('aborted', 'The request was cance
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(cancelled());
-    const id = setTimeout(done, ms);
+    const id = clock.setTimeout(done, ms);
     function done() {
       signal?.removeEventListener('abort', abort);
       resolve();
     }
     function abort() {
-      clearTimeout(id);
+      clock.clearTimeout(id);
       reject(cancelled());
     }
     signal?.addEventListener('abort', abort, { once: true });
@@ -80,15 +95,19 @@ export async function request(url: string, options: RequestOptions = {}): Promis
     headers['Content-Type'] = 'application/json';
   }
 
+  const started = clock.now();
+  const deadline = options.deadline ?? httpDefaults.deadline;
+  const elapsed = () => clock.now() - started;
+  const left = () => deadline - elapsed();
   for (let attempt = 0; ; attempt++) {
-    const timeout = options.timeout ?? httpDefaults.timeout;
+    const timeout = Math.max(0, Math.min(options.timeout ?? httpDefaults.timeout, left()));
     const controller = new AbortController();
     const outer = options.signal;
     const forward = () => controller.abort(outer!.reason);
     if (outer?.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.', { url });
     outer?.addEventListener('abort', forward, { once: true });
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeout);
@@ -101,9 +120,11 @@ export async function request(url: string, options: RequestOptions = {}): Promis
       if (options.redirect) init.redirect = options.redirect;
       const response = await doFetch(url, init);
       const wait = retryAfterSeconds(response.headers.get('Retry-After'));
-      if (attempt < retries && RETRYABLE.has(response.status) && (wait ?? 0) <= httpDefaults.maxRetryAfter) {
+      const delay = wait !== undefined ? wait * 1000 : backoffDelay(attempt);
+      const retry = attempt < retries && RETRYABLE.has(response.status) && (wait ?? 0) <= httpDefaults.maxRetryAfter;
+      if (retry && delay < left()) {
         await response.body?.cancel().catch(() => undefined);
-        await sleep(wait !== undefined ? wait * 1000 : backoffDelay(attempt), outer);
+        await sleep(delay, outer);
         continue;
       }
       stage = 'body';
@@ -113,7 +134,7 @@ export async function request(url: string, options: RequestOptions = {}): Promis
     } catch (error) {
       if (outer?.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.', { url, cause: error });
       failure = timedOut
-        ? new CommentThreadError('timeout', `${url} did not answer in ${Math.round(timeout / 1000)} s.`, { url })
+        ? new CommentThreadError('timeout', `${url} did not answer in ${Math.round(elapsed() / 1000)} s.`, { url })
         : isAbort(error) || error instanceof CommentThreadError
           ? CommentThreadError.from(error)
           : stage === 'body'
@@ -123,11 +144,13 @@ export async function request(url: string, options: RequestOptions = {}): Promis
               })
             : new CommentThreadError('network', `Could not reach ${url}.`, { url, cause: error });
     } finally {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       outer?.removeEventListener('abort', forward);
     }
-    if (attempt >= retries) throw failure;
-    await sleep(backoffDelay(attempt), outer);
+    const delay = backoffDelay(attempt);
+    // A wait that would end past the deadline leaves no time to try again: the reader hears it now.
+    if (attempt >= retries || delay >= left()) throw failure;
+    await sleep(delay, outer);
   }
 }
 
@@ -271,14 +294,10 @@ function checked<T extends z.core.$ZodType>(schema: T, url: string, build: () =>
     value = build();
   } catch (error) {
     if (error instanceof CommentThreadError) throw error;
-    throw new CommentThreadError(
-      'invalid-response',
-      `Unexpected answer from ${url}: ${error instanceof Error ? error.message : String(error)}.`,
-      {
-        url,
-        cause: error,
-      },
-    );
+    throw new CommentThreadError('invalid-response', `Unexpected answer from ${url}: ${messageOf(error)}.`, {
+      url,
+      cause: error,
+    });
   }
   return parse(schema, value, url);
 }
@@ -312,13 +331,11 @@ async function settle<T>(run: () => Promise<T>, where: string): Promise<T> {
   } catch (error) {
     if (error instanceof CommentThreadError) throw error;
     if (isAbort(error)) throw CommentThreadError.from(error);
-    throw new CommentThreadError(
-      'invalid-response',
-      `Unexpected answer from ${where}: ${error instanceof Error ? error.message : String(error)}.`,
-      {
-        url: where,
-        cause: error,
-      },
-    );
+    throw new CommentThreadError('invalid-response', `Unexpected answer from ${where}: ${messageOf(error)}.`, {
+      url: where,
+      cause: error,
+    });
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -50,7 +50,8 @@ export function faultHooks() {
   beforeEach(() => {
     localStorage.clear();
     sessionStorage.clear();
-    Object.assign(httpDefaults, { timeout: TIMEOUT, retries: 2, backoff: 40, maxRetryAfter: 1 });
+    // The deadline too is one no test comes near: tests of it move a fake clock (deadline.test.ts).
+    Object.assign(httpDefaults, { timeout: TIMEOUT, retries: 2, backoff: 40, maxRetryAfter: 1, deadline: 6 * TIMEOUT });
   });
   afterEach(() => {
     Object.assign(httpDefaults, defaults);
@@ -73,7 +74,8 @@ let stores = 0;
 
 /** A fresh store with these comments, answering the scripted failures first. */
 export async function server(failures: Failure[] = [], comments = [comment('1', null, '2020-01-01T00:00:00Z', 'Ann')]) {
-  const store = `faults-${Date.now()}-${stores++}`;
+  // Random too: test files run side by side in pages of one server, and two may start a store in the same millisecond.
+  const store = `faults-${Date.now()}-${stores++}-${Math.random().toString(36).slice(2, 8)}`;
   await fetch(`/test-api/reset/${store}`, { method: 'POST', body: JSON.stringify({ comments, failures }) });
   const log = async (): Promise<LogEntry[]> => (await fetch(`/test-api/log/${store}`)).json();
   return {
