@@ -7,7 +7,7 @@
  * naming the real parent at any depth; errors are `{ msg, …flags }` with a real status.
  */
 import * as z from 'zod/mini';
-import type { Comment, Draft, Page } from '../model/schemas.js';
+import { recordOf, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, resolveUrl } from './http.js';
 import { errorBody, getJson, httpUrl } from './http-helpers.js';
@@ -16,6 +16,8 @@ import {
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
+  type CountOptions,
+  type Counts,
   type ListQuery,
   type SubmitOptions,
 } from './types.js';
@@ -60,6 +62,7 @@ const ArtalkComment = z.object({
   vote_up: z.optional(z.number()),
 });
 type ArtalkComment = z.infer<typeof ArtalkComment>;
+const CountData = z.object({ data: recordOf(z.int().check(z.minimum(0))) });
 
 const List = z.object({
   comments: z.array(ArtalkComment),
@@ -204,6 +207,14 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
           total: data.count,
           cursor: roots > 0 && next < data.roots_count ? String(next) : null,
         };
+      },
+
+      // The stats API: `page_comment` with comma-separated page keys answers `{ data: { key: n } }`.
+      async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
+        const url = resolveUrl(options.endpoint, 'api/v2/stats/page_comment', options.baseUrl);
+        url.search = new URLSearchParams({ site_name: site, page_keys: postIds.join(',') }).toString();
+        const { data } = await getJson(url.href, CountData, { ...common, signal });
+        return data.data;
       },
 
       async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {

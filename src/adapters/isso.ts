@@ -11,7 +11,7 @@ import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, resolveUrl } from './http.js';
 import { decodeEntities } from './html-text.js';
 import { errorPageText, getJson, httpUrl } from './http-helpers.js';
-import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+import type { BackendFactory, Capabilities, CommentAdapter, CountOptions, Counts, ListQuery, SubmitOptions } from './types.js';
 
 export interface IssoOptions {
   /** Where Isso is mounted, as given to Isso's own client in `data-isso`. */
@@ -169,6 +169,13 @@ export function isso(options: IssoOptions): CommentAdapter {
           total: data.total_replies,
           cursor: options.pageSize && data.hidden_replies > 0 && data.replies.length > 0 ? String(next) : null,
         };
+      },
+
+      // `POST /count` with the uris as a JSON array: their counts, in order.
+      async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
+        const url = resolveUrl(options.endpoint, 'count', options.baseUrl).href;
+        const { data } = await getJson(url, z.array(z.int().check(z.minimum(0))), { ...common, method: 'POST', signal, json: postIds });
+        return Object.fromEntries(postIds.flatMap((postId, i) => (data[i] === undefined ? [] : [[postId, data[i]]])));
       },
 
       async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {

@@ -14,6 +14,8 @@ import {
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
+  type CountOptions,
+  type Counts,
   type ListQuery,
   type SubmitOptions,
 } from './types.js';
@@ -41,9 +43,13 @@ export interface MemoryOptions {
 interface Stored {
   comment: Comment;
   email: string;
+  /** The idempotency key it was posted with: the same key again gets this comment back. */
+  key?: string;
 }
 
-const StoredSchema = z.array(z.object({ postId: z.string(), comment: CommentSchema, email: z.string() }));
+const StoredSchema = z.array(
+  z.object({ postId: z.string(), comment: CommentSchema, email: z.string(), key: z.optional(z.string()) }),
+);
 
 export function memory(options: MemoryOptions = {}): CommentAdapter {
   const posts = new Map<string, Stored[]>();
@@ -70,7 +76,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     return loading;
   };
 
-  const load = (): { postId: string; comment: Comment; email: string }[] => {
+  const load = (): ({ postId: string } & Stored)[] => {
     if (!options.storageKey) return [];
     try {
       const parsed = StoredSchema.safeParse(JSON.parse(localStorage.getItem(options.storageKey) ?? '[]'));
@@ -94,7 +100,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     let list = posts.get(postId);
     if (!list) {
       list = [...seedFor(postId), ...fromFile].map((comment) => ({ comment, email: '\u0000seed' }));
-      for (const s of load()) if (s.postId === postId) list.push({ comment: s.comment, email: s.email });
+      for (const { postId: id, ...s } of load()) if (id === postId) list.push(s);
       posts.set(postId, list);
     }
     return list;
@@ -145,10 +151,20 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
       return { comments, total: visible.length, cursor: next < roots.length ? String(next) : null };
     },
 
-    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+    async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
+      await Promise.all(postIds.map((postId) => seedFile(postId, signal)));
+      await wait(signal);
+      return Object.fromEntries(postIds.map((postId) => [postId, postList(postId).filter((s) => s.comment.status === 'approved').length]));
+    },
+
+    async submit(draft: Draft, { signal, idempotencyKey }: SubmitOptions): Promise<Comment> {
       await seedFile(draft.postId, signal);
       await wait(signal);
       const list = postList(draft.postId);
+      // A draft sent again (its answer lost on the way) is answered as the first time, before the
+      // duplicate check, which would otherwise refuse the visitor's own comment.
+      const again = idempotencyKey && list.find((s) => s.key === idempotencyKey);
+      if (again) return again.comment;
       const email = draft.author.email.trim().toLowerCase();
       const duplicate = list.some(
         (s) =>
@@ -175,7 +191,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
         body: { format: 'text', value: draft.content },
         status: held ? 'pending' : 'approved',
       };
-      list.push({ comment, email });
+      list.push({ comment, email, ...(idempotencyKey ? { key: idempotencyKey } : {}) });
       save();
       return comment;
     },

@@ -2,11 +2,14 @@
  * The generic adapter: a small JSON protocol any server can speak (documented in docs/rest-protocol.md).
  *   GET  {endpoint}/posts/{postId}/comments?order=oldest|newest[&cursor=…] → 200 Page
  *   POST {endpoint}/posts/{postId}/comments  { parentId, content, author } → 201 { comment }
+ *        with `Idempotency-Key: …`, the same for every try of one draft (the server answers a known key
+ *        with the comment it created then, and creates nothing)
+ *   GET  {endpoint}/counts?posts=a,b,c → 200 { counts: { a: 3, … } }
  *   errors: any 4xx/5xx with { error: { code, message } }
  */
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
-import { CommentSchema, type Comment, type Page } from '../model/schemas.js';
+import { CommentSchema, recordOf, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
 import { readJsonPage } from './json-page.js';
@@ -15,6 +18,8 @@ import {
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
+  type CountOptions,
+  type Counts,
   type ListQuery,
   type SubmitOptions,
 } from './types.js';
@@ -42,6 +47,7 @@ const Envelope = z.object({
   cursor: z.optional(z.nullable(z.string())),
 });
 const Created = z.object({ comment: CommentSchema });
+const CountsBody = z.object({ counts: recordOf(z.int().check(z.minimum(0))) });
 
 /** Turns a non-2xx answer into the error it describes (its own message when it gave one). */
 async function failure(response: Response, url: string): Promise<CommentThreadError> {
@@ -82,10 +88,20 @@ export function rest(options: RestOptions): CommentAdapter {
       return { ...envelope, comments: envelope.comments as Comment[] };
     },
 
-    async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
+    async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
+      const url = resolveUrl(options.endpoint, 'counts', options.baseUrl);
+      // Each id percent-encoded, so a comma inside one cannot split it.
+      url.search = `posts=${postIds.map(encodeURIComponent).join(',')}`;
+      const response = await request(url.href, { ...common, signal });
+      if (!response.ok) throw await failure(response, url.href);
+      return parse(CountsBody, await readJson(response, url.href), url.href).counts;
+    },
+
+    async submit(draft: Draft, { signal, idempotencyKey }: SubmitOptions): Promise<Comment> {
       const url = commentsUrl(draft.postId).href;
       const response = await request(url, {
         ...common,
+        headers: idempotencyKey ? { ...common.headers, 'Idempotency-Key': idempotencyKey } : common.headers,
         method: 'POST',
         signal,
         json: { parentId: draft.parentId, content: draft.content, author: draft.author },

@@ -20,6 +20,13 @@ export interface SubmitOptions {
   idempotencyKey?: string;
 }
 
+export interface CountOptions {
+  signal: AbortSignal;
+}
+
+/** Comments on each post asked for, by post id as given; a post the backend does not know is 0 or absent. */
+export type Counts = Record<string, number>;
+
 /**
  * A backend, seen by the element. Adapters are plain modules: they fetch, validate the backend's own
  * shape with zod, map it to the model and throw only `CommentThreadError`.
@@ -30,6 +37,11 @@ export interface CommentAdapter {
   readonly key?: string;
   list(query: ListQuery): Promise<Page>;
   submit?(draft: Draft, options: SubmitOptions): Promise<Comment>;
+  /**
+   * Comment counts of several posts at once, in as few requests as the backend allows (`<comment-count>`
+   * batches the elements of a page into one call). Without it, counts come from `list()`, a request per post.
+   */
+  count?(postIds: readonly string[], options: CountOptions): Promise<Counts>;
 }
 
 /**

@@ -15,6 +15,8 @@ import {
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
+  type CountOptions,
+  type Counts,
   type ListQuery,
   type SubmitOptions,
 } from './types.js';
@@ -66,6 +68,9 @@ const ListData = z.object({
 });
 
 /** `errmsg` is a string, or for validation failures an object keyed by field. */
+const Count = z.int().check(z.minimum(0));
+const CountData = z.union([Count, z.array(Count)]);
+
 const Envelope = z.object({
   errno: z.number(),
   errmsg: z.optional(
@@ -207,6 +212,15 @@ export function waline(options: WalineOptions): CommentAdapter {
           }
         }
         return { comments, total: list.count, cursor: list.page < list.totalPages ? String(list.page + 1) : null };
+      },
+
+      // `?type=count&url=a,b`: one number per path, in order; a bare number when one path was asked.
+      async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
+        const url = resolveUrl(options.endpoint, `${api}comment`, options.baseUrl);
+        url.search = new URLSearchParams({ type: 'count', url: postIds.join(','), lang }).toString();
+        const data = await call(url.href, CountData, { ...common, signal });
+        const numbers = typeof data === 'number' ? [data] : data;
+        return Object.fromEntries(postIds.flatMap((postId, i) => (numbers[i] === undefined ? [] : [[postId, numbers[i]]])));
       },
 
       async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {

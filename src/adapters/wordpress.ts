@@ -12,7 +12,8 @@ import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, parse, readJson, request, resolveUrl, toPage } from './http.js';
 import { decodeEntities } from './html-text.js';
-import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, SubmitOptions } from './types.js';
+import type { BackendFactory, Capabilities, CommentAdapter, CountOptions, Counts, ListQuery, SubmitOptions } from './types.js';
+import { countComments } from './wordpress-count.js';
 import {
   COMMENT_FIELDS,
   mapComment,
@@ -264,6 +265,13 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
           ...(Number.isFinite(total) ? { total } : {}),
           cursor: more ? String(page + 1) : null,
         }));
+      },
+
+      async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
+        const numbers = await Promise.all(postIds.map((id) => context.postNumber(id, signal)));
+        const get = async (params: Record<string, string>) => getJson('wp/v2/comments', params, signal);
+        const counts = await countComments(get, numbers);
+        return Object.fromEntries(postIds.map((id, i) => [id, counts.get(numbers[i]) ?? 0]));
       },
 
       async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
