@@ -69,7 +69,11 @@ export default {
                 const type = classes[event.name];
                 if (!type) return event;
                 // `detail` is not in the manifest schema (1.0); tools that do not know it ignore it.
-                return { ...event, type: { text: type }, ...(details.has(type) && { detail: { text: details.get(type) } }) };
+                return {
+                  ...event,
+                  type: { text: type },
+                  ...(details.has(type) && { detail: { text: details.get(type) } }),
+                };
               });
           }
         }
@@ -101,7 +105,8 @@ export default {
         const elements = new Map(); // class name → { tagName, module }
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
-            if (declaration.tagName) elements.set(declaration.name, { tagName: declaration.tagName, module: module.path });
+            if (declaration.tagName)
+              elements.set(declaration.name, { tagName: declaration.tagName, module: module.path });
           }
         }
         for (const module of customElementsManifest.modules) {
