@@ -12,6 +12,7 @@ import { CommentThreadError } from '../../model/errors.js';
 import type { Draft } from '../../model/schemas.js';
 import { styles } from './comment-thread.styles.js';
 import { FormsController } from './forms-controller.js';
+import { serverPage, type ServerPage } from './light-dom.js';
 import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
 import { page } from './templates/page.js';
 import type { ActionName, View } from './templates/view.js';
@@ -171,6 +172,8 @@ export class CommentThread extends LitElement {
   /** The shadow content's `dir` when the page sets none nearer than a language (see directionOf). */
   private direction?: 'ltr' | 'rtl';
   private near = false;
+  /** A server-rendered first page being checked; the first render waits for it. */
+  private seeding?: Promise<void>;
   private observer?: IntersectionObserver;
   private unsubscribe?: () => void;
 
@@ -185,6 +188,13 @@ export class CommentThread extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // Comments the server already rendered inside the element are the first page: shown at once, whatever
+    // `loading` says, with no request for them.
+    const first = this.hasUpdated || this.seeding ? undefined : serverPage(this);
+    if (first) {
+      this.near = true;
+      this.seeding = this.seed(first);
+    }
     this.unsubscribe = onBackendRegistered((name) => {
       if (!this.adapter && this.backendName === name && this.status === 'error') void this.reload();
     });
@@ -280,7 +290,7 @@ export class CommentThread extends LitElement {
     // Load here, before rendering, rather than after it: state set in firstUpdated() would cost a
     // second render (and Lit warns about it).
     const source = ['adapter', 'backend', 'endpoint', 'postId', 'order', 'wpNonce'] as const;
-    if (this.near && (!this.hasUpdated || source.some((key) => changed.has(key)))) void this.reload();
+    if (this.near && (this.hasUpdated ? source.some((key) => changed.has(key)) : this.status === 'idle')) void this.reload();
     else if (this.hasUpdated && changed.has('depth')) this.thread.rebuild();
   }
 
@@ -307,6 +317,46 @@ export class CommentThread extends LitElement {
       this.loadError = failure;
       this.status = 'error';
       this.dispatchEvent(new CommentErrorEvent({ error: failure, phase: 'load' }));
+    }
+  }
+
+  /**
+   * The first render waits for a server-rendered first page to be checked, so that it already shows
+   * those comments: no empty frame between the server's markup and the element's.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const seeding = this.seeding;
+    if (!seeding) return super.scheduleUpdate();
+    return seeding.then(() => {
+      this.seeding = undefined;
+      return super.scheduleUpdate();
+    });
+  }
+
+  /** Shows the comments the document already holds (light-dom.ts), checked like any page; then the adapter. */
+  private async seed(first: ServerPage): Promise<void> {
+    let outcome: PageOutcome | undefined;
+    try {
+      outcome = await this.thread.load(() => this.resolveAdapter(), undefined, first);
+    } catch {
+      // Markup the page check refuses as a whole: the adapter's first page instead.
+      void this.reload();
+      return;
+    }
+    if (!outcome) return;
+    this.status = 'ready';
+    void this.attach(outcome);
+  }
+
+  private async attach(outcome: PageOutcome): Promise<void> {
+    try {
+      if (!(await this.thread.attach(() => this.resolveAdapter()))) return;
+      this.forms.restore(this.thread.nodes);
+      this.loaded(outcome);
+    } catch (error) {
+      // The comments stay shown; only later pages and posting are unavailable.
+      const failure = CommentThreadError.from(error);
+      if (failure.code !== 'aborted') this.dispatchEvent(new CommentErrorEvent({ error: failure, phase: 'load' }));
     }
   }
 

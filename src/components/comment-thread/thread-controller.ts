@@ -96,15 +96,17 @@ export class ThreadController implements ReactiveController {
   /**
    * Loads the first page through the adapter `resolve` gives; undefined when a newer load superseded this
    * one. `sent` runs once the request is on its way (work that can overlap the network goes there).
+   * `first` is a first page the document already holds (light-dom.ts): checked like a fetched one, with
+   * nothing requested and no adapter loaded yet; `attach()` brings the adapter for the rest.
    */
-  async load(resolve: () => Promise<CommentAdapter>, sent?: () => void): Promise<PageOutcome | undefined> {
+  async load(resolve: () => Promise<CommentAdapter>, sent?: () => void, first?: unknown): Promise<PageOutcome | undefined> {
     this.abort();
     const generation = this.generation;
     const controller = (this.controller = new AbortController());
-    const adapter = await resolve();
+    const adapter = first === undefined ? await resolve() : undefined;
     if (generation !== this.generation) return undefined;
     const { postId, order } = this.context();
-    const request = adapter.list({ postId, order, signal: controller.signal });
+    const request = adapter ? adapter.list({ postId, order, signal: controller.signal }) : first;
     sent?.();
     const page = await checkPage(await request);
     if (generation !== this.generation) return undefined;
@@ -116,7 +118,7 @@ export class ThreadController implements ReactiveController {
     this.total = page.total;
     this.cursor = page.cursor;
     this.dropped = page.malformed + page.duplicates;
-    this.pending = loadPending(this.scope, new Set(page.comments.map((c) => c.id)));
+    this.pending = adapter ? loadPending(this.scope, new Set(page.comments.map((c) => c.id))) : [];
     this.build();
     this.progressive.reset(this.nodes);
     // The first comments render in a task of their own: at 20,000 comments the build alone is 20–50 ms.
@@ -124,6 +126,21 @@ export class ThreadController implements ReactiveController {
     if (generation !== this.generation) return undefined;
     void this.progressive.start();
     return this.outcome(page);
+  }
+
+  /**
+   * The adapter, after a first page from the document: it serves later pages and posting, and names
+   * where the visitor's pending comments are kept. False when a newer load superseded this one.
+   */
+  async attach(resolve: () => Promise<CommentAdapter>): Promise<boolean> {
+    const generation = this.generation;
+    const adapter = await resolve();
+    if (generation !== this.generation) return false;
+    this.adapter = adapter;
+    this.pending = loadPending(this.scope, new Set(this.comments.map((c) => c.id)));
+    if (this.pending.length) this.rebuild();
+    else this.host.requestUpdate();
+    return true;
   }
 
   /** Shows the next batch of loaded comments, or else loads the next page; keeps what is shown. */
