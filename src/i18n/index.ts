@@ -9,13 +9,104 @@ export { en } from './messages.js';
 export { formatDate, formatRelative, warmFormatters } from './format.js';
 export { Words, type DateStyle } from './words.js';
 
-const catalogs: Record<string, () => Promise<Messages>> = {
-  fr: () => import('./fr.js').then((m) => m.messages),
+type Loader = () => Promise<Messages>;
+const english: Loader = () => Promise.resolve(en);
+
+// One literal import() per locale, so the bundler makes each a chunk of its own, fetched only by pages
+// that speak it.
+const shipped: Record<string, Loader> = {
+  ar: () => import('./locales/ar.js').then((m) => m.messages),
+  bg: () => import('./locales/bg.js').then((m) => m.messages),
+  ca: () => import('./locales/ca.js').then((m) => m.messages),
+  cs: () => import('./locales/cs.js').then((m) => m.messages),
+  da: () => import('./locales/da.js').then((m) => m.messages),
+  de: () => import('./locales/de.js').then((m) => m.messages),
+  el: () => import('./locales/el.js').then((m) => m.messages),
+  es: () => import('./locales/es.js').then((m) => m.messages),
+  et: () => import('./locales/et.js').then((m) => m.messages),
+  fa: () => import('./locales/fa.js').then((m) => m.messages),
+  fi: () => import('./locales/fi.js').then((m) => m.messages),
+  fr: () => import('./locales/fr.js').then((m) => m.messages),
+  he: () => import('./locales/he.js').then((m) => m.messages),
+  hi: () => import('./locales/hi.js').then((m) => m.messages),
+  hr: () => import('./locales/hr.js').then((m) => m.messages),
+  hu: () => import('./locales/hu.js').then((m) => m.messages),
+  id: () => import('./locales/id.js').then((m) => m.messages),
+  it: () => import('./locales/it.js').then((m) => m.messages),
+  ja: () => import('./locales/ja.js').then((m) => m.messages),
+  ko: () => import('./locales/ko.js').then((m) => m.messages),
+  lt: () => import('./locales/lt.js').then((m) => m.messages),
+  lv: () => import('./locales/lv.js').then((m) => m.messages),
+  nb: () => import('./locales/nb.js').then((m) => m.messages),
+  nl: () => import('./locales/nl.js').then((m) => m.messages),
+  pl: () => import('./locales/pl.js').then((m) => m.messages),
+  pt: () => import('./locales/pt.js').then((m) => m.messages),
+  'pt-BR': () => import('./locales/pt-BR.js').then((m) => m.messages),
+  ro: () => import('./locales/ro.js').then((m) => m.messages),
+  ru: () => import('./locales/ru.js').then((m) => m.messages),
+  sk: () => import('./locales/sk.js').then((m) => m.messages),
+  sl: () => import('./locales/sl.js').then((m) => m.messages),
+  sr: () => import('./locales/sr.js').then((m) => m.messages),
+  sv: () => import('./locales/sv.js').then((m) => m.messages),
+  th: () => import('./locales/th.js').then((m) => m.messages),
+  tr: () => import('./locales/tr.js').then((m) => m.messages),
+  uk: () => import('./locales/uk.js').then((m) => m.messages),
+  ur: () => import('./locales/ur.js').then((m) => m.messages),
+  vi: () => import('./locales/vi.js').then((m) => m.messages),
+  'zh-CN': () => import('./locales/zh-CN.js').then((m) => m.messages),
+  'zh-TW': () => import('./locales/zh-TW.js').then((m) => m.messages),
 };
+
+/** The locales shipped with the element, as BCP 47 tags (English is built in and not listed). */
+export const locales: readonly string[] = Object.freeze(Object.keys(shipped));
+
+// Keys are lower-case tags, and lookups are too: BCP 47 tags are case-insensitive.
+const catalogs: Record<string, Loader> = { en: english };
+for (const tag of locales) catalogs[tag.toLowerCase()] = shipped[tag];
+
+// Tags that name a shipped catalog by another name: a script subtag for the Chinese written forms
+// (Traditional in Taiwan, Hong Kong and Macao, Simplified elsewhere), Norwegian's macrolanguage and
+// Nynorsk (whose readers read Bokmål), and Hebrew's withdrawn ISO 639 code, which Java and old Android send.
+const aliases: Record<string, string> = {
+  zh: 'zh-cn',
+  'zh-hans': 'zh-cn',
+  'zh-sg': 'zh-cn',
+  'zh-my': 'zh-cn',
+  'zh-hant': 'zh-tw',
+  'zh-hk': 'zh-tw',
+  'zh-mo': 'zh-tw',
+  no: 'nb',
+  nn: 'nb',
+  iw: 'he',
+};
+
+/**
+ * The catalog key for a tag, by RFC 4647 lookup: the whole tag, then with its last subtag cut, and so on
+ * (`zh-Hant-HK` → `zh-hant-hk`, `zh-hant`, `zh`), each also through its alias; `undefined` when none is known.
+ */
+function lookup(lang: string): string | undefined {
+  const subtags = lang.toLowerCase().replace(/_/g, '-').split('-');
+  for (let n = subtags.length; n > 0; n--) {
+    const tag = subtags.slice(0, n).join('-');
+    if (tag in catalogs) return tag;
+    const alias = aliases[tag];
+    if (alias && alias in catalogs) return alias;
+  }
+  return undefined;
+}
+
+/**
+ * The tag of the catalog `lang` is shown in: its own, else its base language's, else the document's
+ * language's (a page in German with an element marked in a language no catalog covers), else `en`.
+ */
+export function resolveLocale(lang: string): string {
+  const documentLang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return lookup(lang) ?? lookup(documentLang) ?? 'en';
+}
 
 /** Adds or replaces a locale's catalog, e.g. `registerLocale('de', () => import('./de.js').then(m => m.messages))`. */
 export function registerLocale(lang: string, load: () => Promise<Messages>): void {
-  catalogs[lang.toLowerCase()] = load;
+  catalogs[lang.toLowerCase().replace(/_/g, '-')] = load;
 }
 
 // Scripts written right to left among the languages shipped or likely to be registered (CLDR's
@@ -27,27 +118,21 @@ export const isRtl = (lang: string): boolean => rtl.has(lang.toLowerCase().split
 
 /** The language of an element: its own `lang`, else its nearest ancestor's (across shadow roots), else the document's. */
 export function languageOf(element: Element): string {
-  for (let node: Node | null = element; node; ) {
+  for (let node: Node | null = element; node;) {
     if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return navigator.language || 'en';
 }
 
-/** The catalog for a BCP 47 tag (exact, then base language); English when none is registered. */
+/** The catalog for a BCP 47 tag, chosen by `resolveLocale`; English when its chunk fails to load. */
 export async function loadMessages(lang: string): Promise<Messages> {
-  const tag = lang.toLowerCase();
-  const load = catalogs[tag] ?? catalogs[tag.split('-')[0]];
-  if (!load) return en;
   try {
-    return await load();
+    return await catalogs[resolveLocale(lang)]();
   } catch {
     return en;
   }
 }
 
-/** Whether `lang` needs a catalog other than English (so the element can wait for it). */
-export const needsCatalog = (lang: string) => {
-  const tag = lang.toLowerCase();
-  return tag in catalogs || tag.split('-')[0] in catalogs;
-};
+/** Whether `lang` needs a catalog other than the built-in English (so the element can wait for it). */
+export const needsCatalog = (lang: string) => catalogs[resolveLocale(lang)] !== english;

@@ -1,8 +1,13 @@
-import type { Messages } from './messages.js';
+import type { Messages } from '../messages.js';
 
 /** French, in the words WordPress's own French translation uses where it has them. */
 export const messages: Messages = {
-  heading: { '0': 'Commentaires', one: '{count} commentaire', other: '{count} commentaires' },
+  heading: {
+    '0': 'Commentaires',
+    one: '{count} commentaire',
+    many: '{count} de commentaires',
+    other: '{count} commentaires',
+  },
   skipToForm: 'Aller au formulaire de commentaire',
   loading: 'Chargement des commentaires…',
   empty: 'Aucun commentaire pour l’instant. Soyez le premier à en laisser un.',
@@ -35,14 +40,23 @@ export const messages: Messages = {
   linkCopied: 'Lien copié.',
   commentGone: 'Ce commentaire n’est plus disponible.',
   linkedComment: 'Voici le commentaire de {name} vers lequel pointe le lien.',
-  count: { '0': 'Aucun commentaire', one: '{count} commentaire', other: '{count} commentaires' },
+  count: {
+    '0': 'Aucun commentaire',
+    one: '{count} commentaire',
+    many: '{count} de commentaires',
+    other: '{count} commentaires',
+  },
   stillTrying: 'Nouvelle tentative de connexion au serveur de commentaires…',
   contentRequired: 'Veuillez écrire votre commentaire.',
   nameRequired: 'Veuillez indiquer votre nom.',
   emailRequired: 'Veuillez indiquer votre adresse e-mail.',
   emailInvalid: 'Veuillez indiquer une adresse e-mail valide, comme nom@example.com.',
   urlInvalid: 'Veuillez indiquer une adresse web commençant par http:// ou https://.',
-  fixErrors: { one: 'Veuillez corriger le champ indiqué ci-dessous.', other: 'Veuillez corriger les {count} champs indiqués ci-dessous.' },
+  fixErrors: {
+    one: 'Veuillez corriger le champ indiqué ci-dessous.',
+    many: 'Veuillez corriger les {count} de champs indiqués ci-dessous.',
+    other: 'Veuillez corriger les {count} champs indiqués ci-dessous.',
+  },
   commentPosted: 'Commentaire publié.',
   commentPending: 'Commentaire envoyé. Il est en attente de modération.',
   submitFailed: 'Votre commentaire n’a pas pu être publié. Il est conservé ici : réessayez.',
@@ -50,6 +64,7 @@ export const messages: Messages = {
   offline: 'Vous êtes hors ligne. Les commentaires se chargeront au retour de la connexion.',
   droppedComments: {
     one: '{count} commentaire n’a pas pu être affiché : le serveur l’a envoyé endommagé.',
+    many: '{count} de commentaires n’ont pas pu être affichés : le serveur les a envoyés endommagés.',
     other: '{count} commentaires n’ont pas pu être affichés : le serveur les a envoyés endommagés.',
   },
   errorNetwork: 'La connexion au serveur de commentaires a échoué.',
