@@ -46,7 +46,7 @@ describe('<comment-thread> time-zone', () => {
     const inLondon = dates(el);
     expect(inLondon).to.have.length(seedThread.length);
     // Every date moved: Tokyo is 8 or 9 hours ahead of London, whatever the season.
-    inLondon.forEach((date, i) => expect(date, `comment ${i + 1}`).not.to.equal(inTokyo[i]));
+    for (const [i, date] of inLondon.entries()) expect(date, `comment ${i + 1}`).not.to.equal(inTokyo[i]);
     el.removeAttribute('time-zone');
     await el.updateComplete;
     expect(first(el).textContent).to.match(NEW_YORK);
