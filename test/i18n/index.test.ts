@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en, isRtl, loadMessages, needsCatalog, registerLocale, type Messages } from '../../src/i18n/index.js';
+import { en, isRtl, loadMessages, locales, needsCatalog, registerLocale, resolveLocale, type Messages } from '../../src/i18n/index.js';
 import { fill, pluralForm, readable } from '../../src/i18n/words.js';
 
 describe('registerLocale and loadMessages', () => {
@@ -25,6 +25,54 @@ describe('registerLocale and loadMessages', () => {
     expect(await loadMessages('zz')).to.equal(en);
     registerLocale('yy', () => Promise.reject(new Error('chunk failed')));
     expect(await loadMessages('yy')).to.equal(en);
+  });
+});
+
+describe('resolveLocale', () => {
+  const documentLang = document.documentElement.lang;
+  afterEach(() => {
+    document.documentElement.lang = documentLang;
+  });
+
+  it('finds a shipped regional catalog by its exact tag, case-insensitively, and others by their base language', () => {
+    expect(resolveLocale('pt-BR')).to.equal('pt-br');
+    expect(resolveLocale('PT-br')).to.equal('pt-br');
+    expect(resolveLocale('pt-PT')).to.equal('pt');
+    expect(resolveLocale('de-AT')).to.equal('de');
+    expect(resolveLocale('zh-TW')).to.equal('zh-tw');
+    expect(resolveLocale('sr_RS')).to.equal('sr');
+  });
+
+  it('reads script subtags and other names for a catalog: zh-Hant, zh-HK, zh-Hans, zh, no, nn', () => {
+    expect(resolveLocale('zh-Hant')).to.equal('zh-tw');
+    expect(resolveLocale('zh-Hant-HK')).to.equal('zh-tw');
+    expect(resolveLocale('zh-HK')).to.equal('zh-tw');
+    expect(resolveLocale('zh-Hans')).to.equal('zh-cn');
+    expect(resolveLocale('zh-Hans-SG')).to.equal('zh-cn');
+    expect(resolveLocale('zh')).to.equal('zh-cn');
+    expect(resolveLocale('no')).to.equal('nb');
+    expect(resolveLocale('nn-NO')).to.equal('nb');
+    expect(resolveLocale('nb-NO')).to.equal('nb');
+  });
+
+  it('falls back to the document’s language for an unknown one, then to English; English stays English', async () => {
+    document.documentElement.lang = 'de-CH';
+    expect(resolveLocale('tlh')).to.equal('de');
+    expect(needsCatalog('tlh')).to.equal(true);
+    expect((await loadMessages('tlh')).reply).to.equal('Antworten');
+    expect(resolveLocale('en-GB')).to.equal('en');
+    expect(needsCatalog('en-GB')).to.equal(false);
+    document.documentElement.lang = 'tlh';
+    expect(resolveLocale('qya')).to.equal('en');
+    expect(await loadMessages('qya')).to.equal(en);
+  });
+
+  it('loads each shipped locale from its own chunk: two languages, two catalogs', async () => {
+    const [de, ja] = await Promise.all([loadMessages('de'), loadMessages('ja')]);
+    expect(de).not.to.equal(ja);
+    expect(de.reply).to.equal('Antworten');
+    expect(ja.reply).to.equal('返信');
+    expect(locales).to.include.members(['ar', 'he', 'pt-BR', 'zh-CN', 'zh-TW']);
   });
 });
 
