@@ -3,6 +3,7 @@
  * `comment-thread/define` (or call `CommentThread.define()`) to register the element.
  */
 export { CommentThread } from './components/comment-thread/comment-thread.js';
+export { CommentCount } from './components/comment-count/comment-count.js';
 export { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from './events.js';
 export { CommentThreadError, type CommentThreadErrorCode, type CommentThreadErrorInit } from './model/errors.js';
 export type {
@@ -10,6 +11,8 @@ export type {
   BackendOptions,
   Capabilities,
   CommentAdapter,
+  CountOptions,
+  Counts,
   FieldRule,
   ListQuery,
   ReplyService,

@@ -5,13 +5,17 @@
 //   GET  /test-api/log/{store}    → the requests received, for assertions (`created`: the id a POST created;
 //                                   `held`: it was held; `closed`: the client gave up on it while it was held)
 //   POST /test-api/release/{store} → lets every request held so far go on, answering { released: n }
+//   GET  /test-api/rest/{store}/counts?posts=a,b → { counts: { a: n, b: m } } (approved comments per post)
 // A scripted failure { method?, status?, body?, raw?, type?, headers?, delay?, hold?, times, pass?, drop? }
 // answers the next `times` matching requests: after `delay` ms, with `status`/`body` (or `raw` text);
 // `pass: true` answers normally after the delay (a slow server); `hold: true` keeps the request waiting
 // until the test releases it (or the client gives up): "still pending" whatever the machine's speed, where
 // a delay would race the test's own steps; `drop: 'before'` cuts the connection before any answer
 // (Chromium may send the request again on a reused connection), `drop: 'body'` sends the headers and
-// part of the body, then cuts; `drop: 'stall'` sends them and then nothing more.
+// part of the body, then cuts; `drop: 'stall'` sends them and then nothing more; `drop: 'after'` does what
+// the request asks (a POST is stored) and then cuts the connection before answering.
+// A POST's `Idempotency-Key` is logged as `key`; a key seen before is answered with the first answer
+// again, creating nothing (logged as `replayed`: the id of the comment it had created).
 const stores = new Map();
 
 function store(id) {
@@ -81,6 +85,15 @@ export function testServer() {
           return send(ctx, 200, { released: waiting.length });
         }
         if ((m = path.match(/^\/test-api\/log\/([\w-]+)$/))) return send(ctx, 200, store(m[1]).log);
+        if ((m = path.match(/^\/test-api\/rest\/([\w-]+)\/counts$/)) && ctx.method === 'GET') {
+          // The protocol's counts: ids split on the raw commas, then decoded (an id may hold an encoded comma).
+          const s = store(m[1]);
+          s.log.push({ method: ctx.method, url: ctx.url, time: Date.now() });
+          const raw = /(?:^|&)posts=([^&]*)/.exec(ctx.querystring)?.[1] ?? '';
+          const posts = raw.split(',').filter(Boolean).map(decodeURIComponent);
+          const approved = (p) => s.comments.filter((c) => (c.postId ?? '1') === p && c.status === 'approved').length;
+          return send(ctx, 200, { counts: Object.fromEntries(posts.map((p) => [p, approved(p)])) });
+        }
         if ((m = path.match(/^\/test-api\/rest\/([\w-]+)\/posts\/([^/]+)\/comments$/))) {
           const s = store(m[1]);
           const postId = decodeURIComponent(m[2]);
@@ -104,7 +117,7 @@ export function testServer() {
             }
             if (failure.delay) await new Promise((r) => setTimeout(r, failure.delay));
           }
-          if (failure?.drop) {
+          if (failure?.drop && failure.drop !== 'after') {
             ctx.respond = false;
             const { res, req } = ctx;
             if (failure.drop === 'stall') {
@@ -122,7 +135,7 @@ export function testServer() {
             req.socket.destroy();
             return;
           }
-          if (failure && !failure.pass) {
+          if (failure && !failure.pass && failure.drop !== 'after') {
             if (failure.raw !== undefined) {
               ctx.status = failure.status ?? 200;
               ctx.type = failure.type ?? 'text/html';
@@ -146,20 +159,38 @@ export function testServer() {
           }
           if (ctx.method === 'POST') {
             const draft = entry.body;
-            if (!draft.content || !draft.author?.name) {
-              return send(ctx, 400, { error: { code: 'invalid', message: 'Content and name are required.' } });
+            // Idempotency-Key (docs/rest-protocol.md): a known key is answered as the first time, creating nothing.
+            const key = ctx.get('Idempotency-Key');
+            if (key) entry.key = key;
+            const keys = (s.keys ??= new Map());
+            let answer = key ? keys.get(key) : undefined;
+            if (answer) entry.replayed = answer.body.comment.id;
+            else {
+              if (!draft.content || !draft.author?.name) {
+                return send(ctx, 400, { error: { code: 'invalid', message: 'Content and name are required.' } });
+              }
+              const comment = {
+                id: String(s.next++),
+                parentId: draft.parentId ?? null,
+                author: { name: draft.author.name, ...(draft.author.url ? { url: draft.author.url } : {}) },
+                createdAt: new Date().toISOString(),
+                body: { format: 'text', value: draft.content },
+                status: s.moderation === 'all' ? 'pending' : 'approved',
+              };
+              s.comments.push({ ...comment, postId });
+              entry.created = comment.id;
+              answer = { status: 201, body: { comment } };
+              if (key) keys.set(key, answer);
             }
-            const comment = {
-              id: String(s.next++),
-              parentId: draft.parentId ?? null,
-              author: { name: draft.author.name, ...(draft.author.url ? { url: draft.author.url } : {}) },
-              createdAt: new Date().toISOString(),
-              body: { format: 'text', value: draft.content },
-              status: s.moderation === 'all' ? 'pending' : 'approved',
-            };
-            s.comments.push({ ...comment, postId });
-            entry.created = comment.id;
-            return send(ctx, 201, { comment });
+            if (failure?.drop === 'after') {
+              // Done, and then the connection cut before any answer: to the client, as if it never arrived.
+              // (A status keeps the runner from reporting the request as a 404.)
+              ctx.status = 204;
+              ctx.respond = false;
+              ctx.req.socket.destroy();
+              return;
+            }
+            return send(ctx, answer.status, answer.body);
           }
           return send(ctx, 405, { error: { code: 'method', message: 'Method not allowed' } });
         }
