@@ -47,6 +47,17 @@ describe('rest adapter', () => {
     expect(fetch.calls[0]!.headers['Content-Type']).to.equal('application/json');
   });
 
+  it('sends the draft\'s idempotency key as Idempotency-Key, with the other headers, and none without one', async () => {
+    const created = comment('9', null, '2024-01-01T00:00:00Z', 'Ann');
+    const fetch = stubFetch([{ method: 'POST', url: '/comments', status: 201, json: { comment: created } }]);
+    const adapter = rest({ endpoint: '/api/', fetch, headers: { 'X-Api-Key': 'k' } });
+    await adapter.submit!(draft(), { signal: signal(), idempotencyKey: 'draft-key-1' });
+    await adapter.submit!(draft(), { signal: signal() });
+    expect(fetch.calls[0]!.headers).to.include({ 'Idempotency-Key': 'draft-key-1', 'X-Api-Key': 'k' });
+    expect(fetch.calls[1]!.headers).to.include({ 'X-Api-Key': 'k' });
+    expect(fetch.calls[1]!.headers).to.not.have.property('Idempotency-Key');
+  });
+
   it('turns the protocol error body into a rejected error with its code and message', async () => {
     const fetch = stubFetch([
       { method: 'POST', url: '/comments', status: 409, json: { error: { code: 'duplicate', message: 'Already said.' } } },

@@ -20,7 +20,9 @@ export interface Failure {
   hold?: boolean;
   times: number;
   pass?: boolean;
-  drop?: 'before' | 'body' | 'stall';
+  /** Cut the connection: before answering, in the middle of the body, stalled after it began, or after doing
+   * what the request asked (a POST stored) but before answering. */
+  drop?: 'before' | 'body' | 'stall' | 'after';
 }
 export interface LogEntry {
   method: string;
@@ -31,6 +33,10 @@ export interface LogEntry {
   held?: boolean;
   /** The client closed the connection while the server held the request. */
   closed?: boolean;
+  /** A POST's Idempotency-Key header. */
+  key?: string;
+  /** A POST whose key was known: answered with the comment this id names, nothing created. */
+  replayed?: string;
 }
 
 /**
