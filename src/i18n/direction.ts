@@ -11,7 +11,7 @@ const DIRS = new Set(['ltr', 'rtl', 'auto']);
  * neither anywhere, the reader's language decides, as it decides the words.
  */
 export function directionOf(element: Element): 'ltr' | 'rtl' | undefined {
-  for (let node: Node | null = element; node; ) {
+  for (let node: Node | null = element; node;) {
     if (node instanceof Element) {
       // An invalid value counts as none (HTML: the element then takes its parent's direction).
       if (DIRS.has(node.getAttribute('dir')?.toLowerCase() ?? '')) return undefined;

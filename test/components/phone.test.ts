@@ -12,7 +12,8 @@ import { article, loaded, part, shadow, until } from '../helpers.js';
 
 const avatar = new URL('/test/fixtures/images/avatar.svg', location.href).href;
 const LONG_WORD = 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft';
-const LONG_URL = 'https://example.org/a/very/long/path/that/never/breaks/by/itself/because/it/has/no/spaces/at/all?and=a&long=query&string=too';
+const LONG_URL =
+  'https://example.org/a/very/long/path/that/never/breaks/by/itself/because/it/has/no/spaces/at/all?and=a&long=query&string=too';
 const LONG_NAME = 'Maximilian Alexander Wolfeschlegelsteinhausenbergerdorff-Oberhausen';
 
 /** A chain of replies, each one level deeper: the fifth is at depth 5. */
@@ -36,7 +37,13 @@ after(() => setViewport({ width: 800, height: 600 }));
 async function narrow(lang: string, viewport: number): Promise<CommentThread> {
   await setViewport({ width: viewport, height: 800 });
   const el = await fixture<CommentThread>(
-    html`<comment-thread lang=${lang} style="width: 360px" loading="eager" post-id="1" .adapter=${memory({ comments: chain })}></comment-thread>`,
+    html`<comment-thread
+      lang=${lang}
+      style="width: 360px"
+      loading="eager"
+      post-id="1"
+      .adapter=${memory({ comments: chain })}
+    ></comment-thread>`,
   );
   await loaded(el);
   await until(() => [...shadow(el).querySelectorAll('img')].every((img) => img.complete), 'avatars never loaded');
@@ -88,7 +95,10 @@ describe('<comment-thread> at 360 px', () => {
         expect(picture.width, `avatar of ${id}`).to.be.greaterThan(0);
         // Side by side: the name's first line starts beside the avatar, not under it.
         expect(name.top, `name of ${id}`).to.be.lessThan(picture.bottom);
-        expect(name.left >= picture.right - 0.5 || name.right <= picture.left + 0.5, `name of ${id} beside its avatar`).to.equal(true);
+        expect(
+          name.left >= picture.right - 0.5 || name.right <= picture.left + 0.5,
+          `name of ${id} beside its avatar`,
+        ).to.equal(true);
       }
     });
 

@@ -20,11 +20,17 @@ const adapter = (comments = thread) => memory({ comments });
 /** Renders `template`, returns the comment-thread in it once loaded, in its language's words. */
 async function show(template: ReturnType<typeof html>): Promise<CommentThread> {
   const root = await fixture<HTMLElement>(template);
-  const el = root.localName === 'comment-thread' ? (root as CommentThread) : root.querySelector<CommentThread>('comment-thread')!;
+  const el =
+    root.localName === 'comment-thread'
+      ? (root as CommentThread)
+      : root.querySelector<CommentThread>('comment-thread')!;
   await loaded(el);
   const catalog = await loadMessages(el.closest('[lang]')?.getAttribute('lang') ?? 'en');
   const title = () => shadow(el).querySelector('#form-top [part~="form-title"]')?.textContent?.trim();
-  await until(() => title() === catalog.leaveReply, `the catalog never arrived: "${catalog.leaveReply}" is not "${title()}"`);
+  await until(
+    () => title() === catalog.leaveReply,
+    `the catalog never arrived: "${catalog.leaveReply}" is not "${title()}"`,
+  );
   // Avatars are laid out only once loaded (a broken one is hidden).
   await until(() => [...shadow(el).querySelectorAll('img')].every((img) => img.complete), 'avatars never loaded');
   return el;
@@ -49,16 +55,22 @@ beforeEach(() => {
 describe('<comment-thread> direction', () => {
   it('takes right to left from an Arabic or Hebrew lang when the page sets no dir', async () => {
     for (const lang of ['ar', 'he', 'fa-IR', 'ur']) {
-      const el = await show(html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`);
+      const el = await show(
+        html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`,
+      );
       expect(base(el).getAttribute('dir'), lang).to.equal('rtl');
       expect(direction(article(el, '2')!), lang).to.equal('rtl');
     }
-    const el = await show(html`<comment-thread lang="en" loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`);
+    const el = await show(
+      html`<comment-thread lang="en" loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`,
+    );
     expect(base(el).getAttribute('dir')).to.equal('ltr');
   });
 
   it('takes its own dir first, and follows a change of it', async () => {
-    const el = await show(html`<comment-thread lang="ar" dir="ltr" loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`);
+    const el = await show(
+      html`<comment-thread lang="ar" dir="ltr" loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`,
+    );
     expect(base(el).hasAttribute('dir')).to.equal(false);
     expect(direction(article(el, '1')!)).to.equal('ltr');
     el.removeAttribute('dir');
@@ -70,23 +82,37 @@ describe('<comment-thread> direction', () => {
   });
 
   it('inherits the nearest ancestor’s dir, and the nearest ancestor’s lang when no dir is nearer', async () => {
-    let el = await show(html`<div dir="rtl"><comment-thread loading="eager" post-id="1" .adapter=${adapter()}></comment-thread></div>`);
+    let el = await show(
+      html`<div dir="rtl"><comment-thread loading="eager" post-id="1" .adapter=${adapter()}></comment-thread></div>`,
+    );
     expect(base(el).hasAttribute('dir')).to.equal(false);
     expect(direction(article(el, '1')!)).to.equal('rtl');
-    el = await show(html`<div lang="he"><comment-thread loading="eager" post-id="1" .adapter=${adapter()}></comment-thread></div>`);
+    el = await show(
+      html`<div lang="he"><comment-thread loading="eager" post-id="1" .adapter=${adapter()}></comment-thread></div>`,
+    );
     expect(direction(article(el, '1')!)).to.equal('rtl');
     // An Arabic thread on a page marked ltr: the language is nearer than the page's dir.
-    el = await show(html`<div dir="ltr" lang="en"><comment-thread lang="ar" loading="eager" post-id="1" .adapter=${adapter()}></comment-thread></div>`);
+    el = await show(
+      html`<div dir="ltr" lang="en">
+        <comment-thread lang="ar" loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>
+      </div>`,
+    );
     expect(direction(article(el, '1')!)).to.equal('rtl');
   });
 
   it('reads each body and author name by its own script', async () => {
     const comments = [
-      comment('h', null, '2024-05-01T10:00:00Z', 'דנה כהן', { body: { format: 'text', value: 'שלום! זו תגובה בעברית, with an English word.' } }),
-      comment('e', null, '2024-05-02T10:00:00Z', 'Sarah Anderson', { body: { format: 'text', value: 'Hello! An English comment, עם מילה בעברית.' } }),
+      comment('h', null, '2024-05-01T10:00:00Z', 'דנה כהן', {
+        body: { format: 'text', value: 'שלום! זו תגובה בעברית, with an English word.' },
+      }),
+      comment('e', null, '2024-05-02T10:00:00Z', 'Sarah Anderson', {
+        body: { format: 'text', value: 'Hello! An English comment, עם מילה בעברית.' },
+      }),
     ];
     for (const lang of ['en', 'ar']) {
-      const el = await show(html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter(comments)}></comment-thread>`);
+      const el = await show(
+        html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter(comments)}></comment-thread>`,
+      );
       const [hebrew, english] = [article(el, 'h')!, article(el, 'e')!];
       expect(direction(hebrew.querySelector('[part~="body"]')!), lang).to.equal('rtl');
       expect(direction(hebrew.querySelector('[part~="author"]')!), lang).to.equal('rtl');
@@ -99,7 +125,9 @@ describe('<comment-thread> direction', () => {
 describe('<comment-thread> mirrored layout', () => {
   for (const lang of ['en', 'ar', 'he']) {
     it(`lays out from the inline-start edge in ${lang}: replies, their line, the avatar, the form, the skip link`, async () => {
-      const el = await show(html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`);
+      const el = await show(
+        html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`,
+      );
       const rtl = lang !== 'en';
       expect(direction(base(el))).to.equal(rtl ? 'rtl' : 'ltr');
       const host = box(el);
@@ -107,13 +135,21 @@ describe('<comment-thread> mirrored layout', () => {
       // The reply is indented from the inline-start edge (the right in rtl) and ends where its parent does.
       expect(fromStart(el, reply)).to.be.greaterThan(fromStart(el, parent) + 8);
       expect(fromStart(el, parent)).to.be.closeTo(0, 1);
-      expect(rtl ? reply.left - host.left : host.right - reply.right).to.be.closeTo(rtl ? parent.left - host.left : host.right - parent.right, 1);
+      expect(rtl ? reply.left - host.left : host.right - reply.right).to.be.closeTo(
+        rtl ? parent.left - host.left : host.right - parent.right,
+        1,
+      );
       // The reply line is on the inline-start side.
       const line = getComputedStyle(article(el, '2')!.closest('[part~="replies"]')!);
-      expect(rtl ? [line.borderRightWidth, line.borderLeftWidth] : [line.borderLeftWidth, line.borderRightWidth]).to.deep.equal(['1px', '0px']);
+      expect(
+        rtl ? [line.borderRightWidth, line.borderLeftWidth] : [line.borderLeftWidth, line.borderRightWidth],
+      ).to.deep.equal(['1px', '0px']);
       // The avatar leads its header, the name follows it towards the inline end.
       const header = article(el, '1')!.querySelector('[part~="header"]')!;
-      const [picture, name] = [box(header.querySelector('[part~="avatar"]')!), box(header.querySelector('[part~="author"]')!)];
+      const [picture, name] = [
+        box(header.querySelector('[part~="avatar"]')!),
+        box(header.querySelector('[part~="author"]')!),
+      ];
       expect(fromStart(el, picture)).to.be.closeTo(0, 1);
       expect(fromStart(el, name)).to.be.greaterThan(fromStart(el, picture) + picture.width - 1);
       // The comment field starts at the form's inline-start edge and stops short of its end (40rem at most).
@@ -130,7 +166,9 @@ describe('<comment-thread> mirrored layout', () => {
 
   for (const lang of ['ar', 'he']) {
     it(`passes axe in ${lang}, with a reply form open`, async () => {
-      const el = await show(html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`);
+      const el = await show(
+        html`<comment-thread lang=${lang} loading="eager" post-id="1" .adapter=${adapter()}></comment-thread>`,
+      );
       await expect(el).to.be.accessible();
       article(el, '3')!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
       await until(() => shadow(el).querySelector('[part~="reply-form"]'), 'the reply form never opened');

@@ -18,8 +18,14 @@ const TOKYO = /^21 January 2012\b.* 05:30$/;
 
 async function render(zone?: string, dateStyle = 'absolute') {
   const el = await fixture<CommentThread>(
-    html`<comment-thread lang="en-GB" dates=${dateStyle} time-zone=${zone ?? ''} loading="eager" post-id="1"
-      .adapter=${scripted({ list: async () => ({ comments: seedThread }) })}></comment-thread>`,
+    html`<comment-thread
+      lang="en-GB"
+      dates=${dateStyle}
+      time-zone=${zone ?? ''}
+      loading="eager"
+      post-id="1"
+      .adapter=${scripted({ list: async () => ({ comments: seedThread }) })}
+    ></comment-thread>`,
   );
   if (zone === undefined) el.removeAttribute('time-zone');
   await loaded(el);
