@@ -2,6 +2,8 @@ import { expect, fixture } from '@open-wc/testing';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
 import type { Comment, Page } from '../../src/model/schemas.js';
+import { renderThread } from '../../src/render.js';
+import { seedThread } from '../fixtures.js';
 import { article, field, fill, loaded, oneEvent, part, parts, scripted, shadow, submit, until } from '../helpers.js';
 
 // Markup as WordPress 6.1 renders it (twentytwentyone's wp_list_comments(), twentytwentythree's
@@ -210,7 +212,7 @@ describe('<comment-thread> with server-rendered comments', () => {
   it('leaves out a malformed server comment and says so, showing the rest', async () => {
     const broken = classic.replace('<time datetime="2013-04-18T10:00:00-04:00">', '<time datetime="not a date">');
     const errors: string[] = [];
-    const onError = (event: HTMLElementEventMap['comment-error']) => errors.push(event.detail.error.code);
+    const onError = (event: Event) => errors.push((event as HTMLElementEventMap['comment-error']).detail.error.code);
     document.addEventListener('comment-error', onError);
     try {
       const el = await enhance(broken, scripted({}));
@@ -221,6 +223,34 @@ describe('<comment-thread> with server-rendered comments', () => {
     } finally {
       document.removeEventListener('comment-error', onError);
     }
+  });
+
+  it('reads back the Node renderer’s markup: the same comments, authors, nesting and bodies', async () => {
+    const deep = [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+      id: `d${n}`,
+      parentId: n === 1 ? null : `d${n - 1}`,
+      author: { name: `Deep ${n}` },
+      createdAt: `2014-01-0${n}T00:00:00Z`,
+      body: { format: 'text' as const, value: `Level ${n}` },
+      status: 'approved' as const,
+    }));
+    const adapter = scripted({});
+    const markup = renderThread([...seedThread, ...deep], { postId: '1', post: { url: 'https://blog.example/post/' } });
+    const el = await enhance(markup, adapter, 'depth="3"');
+    await loaded(el);
+    expect(ids(el)).to.deep.equal([...seedThread, ...deep].map((c) => c.id));
+    expect(adapter.lists).to.equal(0);
+    for (const c of seedThread) {
+      const shown = article(el, c.id)!;
+      expect(shown.querySelector('[part~="author"]')!.textContent).to.equal(c.author.name);
+      expect(shown.querySelector('time')!.getAttribute('datetime')).to.equal(new Date(c.createdAt).toISOString());
+    }
+    expect(article(el, '2')!.getAttribute('part')).to.contain('by-post-author');
+    expect(article(el, '3')!.querySelector('[part~="author-link"]')!.getAttribute('href')).to.equal('http://gerald.example.org/');
+    expect(article(el, '2')!.querySelectorAll('[part~="body"] p')).to.have.length(2);
+    // Replies past the depth cap keep their true parent: "in reply to" names it.
+    expect(article(el, 'd5')!.querySelector('[part~="in-reply-to"]')!.textContent).to.contain('Deep 4');
+    await expect(el).to.be.accessible();
   });
 
   it('fetches the first page as usual when its light DOM holds no comment list', async () => {

@@ -62,7 +62,8 @@ function readItem(item: HTMLElement, parentId: string | null, out: unknown[]): v
   // Fields that are missing stay missing: the page check leaves such a comment out and says why.
   out.push({
     id,
-    parentId,
+    // The renderer names the true parent of a reply it hung at its depth cap.
+    parentId: item.dataset.parentId ?? parentId,
     author: {
       name: nameElement?.textContent?.trim() ?? undefined,
       ...(link ? { url: link.href } : {}),
