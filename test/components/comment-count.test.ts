@@ -93,7 +93,7 @@ describe('<comment-count>', () => {
     const rows = [...perPost].flatMap(([post, n]) => Array.from({ length: n }, () => post));
     const urls: string[] = [];
     const fetchStub: typeof fetch = async (input) => {
-      const url = new URL(String(input));
+      const url = new URL(input instanceof Request ? input.url : input instanceof URL ? input.href : input);
       urls.push(url.href);
       const posts = new Set(url.searchParams.get('post')!.split(',').map(Number));
       const matching = rows.filter((post) => posts.has(post));

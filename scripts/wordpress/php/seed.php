@@ -11,10 +11,12 @@ require $site . '/wp-load.php';
 
 const POST = 42, EMPTY_POST = 43, CLOSED_POST = 44, POSTING_POST = 45;
 const EXTRA = 250; // extra comments on POST, for paging (WordPress serves 100 at most per request)
+// Posts for <comment-count>: a page of 20 counts reads POST, EMPTY_POST, CLOSED_POST and these.
+const COUNT_FIRST = 50, COUNT_LAST = 66;
 
 // A rerun starts over: the seed posts go, with their comments, and the comment ids restart after the
 // highest one left (on a site holding only seed data: 1, 2, 3 …, the same on every run).
-foreach ([POST, EMPTY_POST, CLOSED_POST, POSTING_POST] as $id) {
+foreach ([POST, EMPTY_POST, CLOSED_POST, POSTING_POST, ...range(COUNT_FIRST, COUNT_LAST)] as $id) {
     if (get_post($id)) {
         wp_delete_post($id, true);
     }
@@ -114,9 +116,25 @@ wp_defer_comment_counting(false);
 $extras = array_filter($ids, fn ($key) => str_starts_with($key, 'extra-'), ARRAY_FILTER_USE_KEY);
 $ids = array_diff_key($ids, $extras);
 
+// Counts: post N gets (N * 7) % 23 approved comments (0 to 22) and one held, which no count includes.
+$counts = [];
+foreach (range(COUNT_FIRST, COUNT_LAST) as $n) {
+    post($n, "Counted post $n", '2015-01-01 08:00:00', "A post for the comment counts.");
+    for ($i = 1; $i <= ($n * 7) % 23; $i++) {
+        comment("count-$n-$i", null, ["Counter $i", "counter$i@example.com", ''], '2015-01-02 08:00:00', "Count $i on post $n.", 1, $n);
+    }
+    comment("count-$n-held", null, ['Held', 'held@example.com', ''], '2015-01-02 09:00:00', "Held on post $n.", 0, $n);
+}
+$ids = array_filter($ids, fn ($key) => !str_starts_with($key, 'count-'), ARRAY_FILTER_USE_KEY);
+foreach ([POST, EMPTY_POST, CLOSED_POST, ...range(COUNT_FIRST, COUNT_LAST)] as $n) {
+    $counts[$n] = (int) get_comments(['post_id' => $n, 'status' => 'approve', 'type' => 'comment', 'count' => true]);
+}
+
 echo json_encode(['post' => POST, 'emptyPost' => EMPTY_POST, 'closedPost' => CLOSED_POST, 'postingPost' => POSTING_POST,
     'slug' => get_post(POST)->post_name, 'comments' => $ids,
     'extra' => ['count' => count($extras), 'first' => reset($extras), 'last' => end($extras)],
+    // Approved comments per post, for <comment-count>: 20 posts.
+    'counts' => $counts,
     // What an anonymous reader is served for POST: every approved comment.
     'approved' => (int) get_comments(['post_id' => POST, 'status' => 'approve', 'count' => true])],
     JSON_PRETTY_PRINT), "\n";
