@@ -14,6 +14,7 @@ import { styles } from './comment-thread.styles.js';
 import { FormsController } from './forms-controller.js';
 import { serverPage, type ServerPage } from './light-dom.js';
 import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
+import { SlowLoadController } from './slow-load-controller.js';
 import { page } from './templates/page.js';
 import type { ActionName, View } from './templates/view.js';
 import { ThreadController, type PageOutcome } from './thread-controller.js';
@@ -166,6 +167,7 @@ export class CommentThread extends LitElement {
     wake: this.wake,
     report: (outcome) => this.linked(outcome),
   }));
+  private readonly slowLoad = new SlowLoadController(this, () => this.announce(this.words.text('stillTrying')));
   /** How the element speaks now; replaced only when the language, the strings or the date style change. */
   private words = new Words(en, 'en');
   private locale = '';
@@ -298,6 +300,7 @@ export class CommentThread extends LitElement {
   async reload(): Promise<void> {
     this.loadError = undefined;
     this.status = 'loading';
+    this.slowLoad.start();
     try {
       const lang = this.locale;
       const outcome = await this.thread.load(
@@ -307,6 +310,7 @@ export class CommentThread extends LitElement {
         () => void warmFormatters(lang),
       );
       if (!outcome) return; // superseded by a newer load
+      this.settled();
       this.status = 'ready';
       this.forms.restore(this.thread.nodes);
       this.loaded(outcome);
@@ -314,6 +318,7 @@ export class CommentThread extends LitElement {
     } catch (error) {
       const failure = CommentThreadError.from(error);
       if (failure.code === 'aborted') return;
+      this.settled();
       this.loadError = failure;
       this.status = 'error';
       this.dispatchEvent(new CommentErrorEvent({ error: failure, phase: 'load' }));
@@ -411,6 +416,11 @@ export class CommentThread extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
+  /** A load ended: "still trying", said while it lasted, is not left behind in the live region. */
+  private settled() {
+    if (this.slowLoad.stop() && this.announcement.startsWith(this.words.text('stillTrying'))) this.announcement = '';
+  }
+
   /** Validates and sends a form; dispatches the events, announces and shows the outcome. */
   private async submit(key: string, event: SubmitEvent) {
     event.preventDefault();
@@ -464,6 +474,7 @@ export class CommentThread extends LitElement {
       view: this.view(),
       dir: this.direction,
       status: this.status,
+      slow: this.slowLoad.slow,
       error: this.loadError,
       backend: this.backendName,
       offline: !navigator.onLine,

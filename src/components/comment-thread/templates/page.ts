@@ -15,6 +15,8 @@ export interface PageState {
   /** The content's direction, when the page does not set one nearer than a language. */
   dir: 'ltr' | 'rtl' | undefined;
   status: 'idle' | 'loading' | 'ready' | 'error';
+  /** The load has taken long enough to say it is still trying. */
+  slow: boolean;
   error: CommentThreadError | undefined;
   /** The backend's name, for an error that names it. */
   backend: string;
@@ -51,7 +53,7 @@ export function page(state: PageState) {
       ${state.status === 'error' && state.error
         ? errorState(words, state.error, state.backend, state.onRetry, state.offline)
         : !ready
-          ? loadingState(words)
+          ? loadingState(words, state.slow)
           : state.empty
             ? emptyState(words)
             : // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks are the action buttons' inside it, which keyboards press

@@ -2,10 +2,11 @@ import { html } from 'lit';
 import type { Words } from '../../../i18n/words.js';
 import type { CommentThreadError } from '../../../model/errors.js';
 
-/** Placeholder blocks while loading: hidden from assistive tech, which hears the status text instead. */
-export const loadingState = (words: Words) =>
+/** Placeholder blocks while loading: hidden from assistive tech, which hears the status text instead. A slow
+ * load says, for everyone to see, that it is still trying. */
+export const loadingState = (words: Words, slow = false) =>
   html`<div part="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
-    <p class="sr-only">${words.text('loading')}</p>`;
+    ${slow ? html`<p part="notice">${words.text('stillTrying')}</p>` : html`<p class="sr-only">${words.text('loading')}</p>`}`;
 
 /** The load error in the reader's words (the developer's message is in the console and the event), with Retry. */
 export const errorState = (words: Words, error: CommentThreadError, backend: string, retry: () => void, offline: boolean) =>
