@@ -116,11 +116,11 @@ wp_defer_comment_counting(false);
 $extras = array_filter($ids, fn ($key) => str_starts_with($key, 'extra-'), ARRAY_FILTER_USE_KEY);
 $ids = array_diff_key($ids, $extras);
 
-// Counts: post N gets (N * 7) % 23 approved comments (0 to 22) and one held, which no count includes.
+// Counts: post N gets (N * 7) % 11 approved comments (0 to 10, 82 in all: with the other counted posts, under one REST page) and one held, which no count includes.
 $counts = [];
 foreach (range(COUNT_FIRST, COUNT_LAST) as $n) {
     post($n, "Counted post $n", '2015-01-01 08:00:00', "A post for the comment counts.");
-    for ($i = 1; $i <= ($n * 7) % 23; $i++) {
+    for ($i = 1; $i <= ($n * 7) % 11; $i++) {
         comment("count-$n-$i", null, ["Counter $i", "counter$i@example.com", ''], '2015-01-02 08:00:00', "Count $i on post $n.", 1, $n);
     }
     comment("count-$n-held", null, ['Held', 'held@example.com', ''], '2015-01-02 09:00:00', "Held on post $n.", 0, $n);
