@@ -182,7 +182,10 @@ export const scriptJson = (value: unknown): string =>
 /** schema.org: the post (`BlogPosting` by default) with its approved comments, replies naming their `parentItem`. */
 export function threadJsonLd(comments: readonly unknown[], options: RenderOptions): Record<string, unknown> {
   const post = options.post ?? {};
-  const list = publishable(comments);
+  // In the thread's reading order, as the markup has them.
+  const list: Comment[] = [];
+  const walk = (nodes: readonly ThreadNode[]) => nodes.forEach((node) => (list.push(node.comment), walk(node.replies)));
+  walk(buildThread(publishable(comments), { order: options.order ?? 'oldest' }));
   const anchor = (c: Comment) => c.permalink ?? (post.url ? `${post.url.replace(/#.*$/, '')}#comment-${c.id}` : `#comment-${c.id}`);
   const byId = new Map(list.map((c) => [c.id, c]));
   return {

@@ -1,0 +1,2 @@
+// Where the element posts and loads later pages: the same server the build read from.
+export default { api: process.env.COMMENTS_API };
