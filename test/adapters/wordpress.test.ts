@@ -579,6 +579,8 @@ describe('wordpress adapter: posting through the comment form handler (same orig
 
   const refusals: [string, Response, string, string | undefined][] = [
     ['409 JSON (duplicate)', json({ code: 'wp_die', message: '<p>Duplicate comment detected; it looks as though you&#8217;ve already said that!</p>', data: { status: 409 } }, 409), 'duplicate', 'Duplicate comment detected; it looks as though you’ve already said that!'],
+    // wp_die()'s HTML page, for a site whose handler ignores Accept (a plugin's own wp_die handler, say).
+    ['409 HTML (duplicate)', html('<html><body id="error-page"><div class="wp-die-message"><p>Duplicate comment detected; it looks as though you&#8217;ve already said that!</p></div></body></html>', 409), 'duplicate', 'Duplicate comment detected; it looks as though you’ve already said that!'],
     ['429 HTML (flood)', html('<html><body id="error-page"><div class="wp-die-message"><p>You are posting comments too quickly. Slow down.</p></div></body></html>', 429), 'flood', 'You are posting comments too quickly. Slow down.'],
     ['200 JSON (required fields)', json({ code: 'wp_die', message: '<p><strong>Error:</strong> Please fill the required fields.</p>', data: { status: 200 } }), 'author-required', 'Please fill the required fields.'],
     ['200 HTML (empty comment)', html('<div class="wp-die-message"><p><strong>Error:</strong> Please type your comment text.</p></div>'), 'content-invalid', 'Please type your comment text.'],
