@@ -16,7 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Schreibe einen Kommentar',
   postAuthor: 'Beitragsautor',
   inReplyTo: 'als Antwort auf {name}',
-  awaitingModeration: 'Dein Kommentar wartet auf die Freischaltung.',
+  awaitingModeration: 'Dein Kommentar muss noch freigegeben werden.',
   commentLabel: 'Kommentar',
   nameLabel: 'Name',
   emailLabel: 'E-Mail',
@@ -48,7 +48,7 @@ export const messages: Messages = {
     other: 'Bitte korrigiere die {count} unten markierten Felder.',
   },
   commentPosted: 'Kommentar veröffentlicht.',
-  commentPending: 'Kommentar gesendet. Er wartet auf die Freischaltung.',
+  commentPending: 'Kommentar gesendet. Er muss noch freigegeben werden.',
   submitFailed: 'Dein Kommentar konnte nicht veröffentlicht werden. Er bleibt hier erhalten: Versuch es noch einmal.',
   tooFast:
     'Warte bitte einen Moment, bevor du ihn abschickst: Versuch es in ein paar Sekunden erneut. Dein Kommentar bleibt hier erhalten.',

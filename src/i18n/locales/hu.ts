@@ -15,7 +15,7 @@ export const messages: Messages = {
   cancelReply: 'Válasz megszakítása',
   leaveReply: 'Vélemény, hozzászólás?',
   postAuthor: 'A bejegyzés szerzője',
-  inReplyTo: 'válaszként {name} részére',
+  inReplyTo: 'válasz {name} hozzászólására',
   awaitingModeration: 'A hozzászólás jóváhagyásra vár.',
   commentLabel: 'Hozzászólás',
   nameLabel: 'Név',

@@ -21,7 +21,7 @@ export const messages: Messages = {
   cancelReply: 'Prekliči odgovor',
   leaveReply: 'Dodaj odgovor',
   postAuthor: 'Avtor prispevka',
-  inReplyTo: 'v odgovor {name}',
+  inReplyTo: 'odgovor za {name}',
   awaitingModeration: 'Vaš komentar čaka na odobritev.',
   commentLabel: 'Komentar',
   nameLabel: 'Ime',
