@@ -47,6 +47,7 @@ const shipped: Record<string, Loader> = {
   sk: () => import('./locales/sk.js').then((m) => m.messages),
   sl: () => import('./locales/sl.js').then((m) => m.messages),
   sr: () => import('./locales/sr.js').then((m) => m.messages),
+  'sr-Latn': () => import('./locales/sr-Latn.js').then((m) => m.messages),
   sv: () => import('./locales/sv.js').then((m) => m.messages),
   th: () => import('./locales/th.js').then((m) => m.messages),
   tr: () => import('./locales/tr.js').then((m) => m.messages),

@@ -41,6 +41,8 @@ describe('resolveLocale', () => {
     expect(resolveLocale('de-AT')).to.equal('de');
     expect(resolveLocale('zh-TW')).to.equal('zh-tw');
     expect(resolveLocale('sr_RS')).to.equal('sr');
+    expect(resolveLocale('sr-Cyrl-RS')).to.equal('sr');
+    expect(resolveLocale('sr-Latn-ME')).to.equal('sr-latn');
   });
 
   it('reads script subtags and other names for a catalog: zh-Hant, zh-HK, zh-Hans, zh, no, nn', () => {
