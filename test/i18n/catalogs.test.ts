@@ -79,3 +79,60 @@ describe('the shipped catalogs', () => {
     });
   }
 });
+
+describe('Serbian in its two scripts', () => {
+  // sr-Latn is sr letter for letter (the standard correspondence): a fix to one that misses the other fails here.
+  const latin: Record<string, string> = Object.fromEntries(
+    [...'абвгдђежзијклљмнњопрстћуфхцчџш'].map((c, i) => [
+      c,
+      [
+        'a',
+        'b',
+        'v',
+        'g',
+        'd',
+        'đ',
+        'e',
+        'ž',
+        'z',
+        'i',
+        'j',
+        'k',
+        'l',
+        'lj',
+        'm',
+        'n',
+        'nj',
+        'o',
+        'p',
+        'r',
+        's',
+        't',
+        'ć',
+        'u',
+        'f',
+        'h',
+        'c',
+        'č',
+        'dž',
+        'š',
+      ][i],
+    ]),
+  );
+  const transliterate = (text: string) =>
+    [...text]
+      .map(
+        (c) =>
+          latin[c] ??
+          (latin[c.toLowerCase()] ? latin[c.toLowerCase()][0].toUpperCase() + latin[c.toLowerCase()].slice(1) : c),
+      )
+      .join('');
+
+  it('says the same in Latin as in Cyrillic', async () => {
+    const [cyrillic, roman] = await Promise.all([loadMessages('sr'), loadMessages('sr-Latn')]);
+    for (const key of keys) {
+      const expected = forms(cyrillic[key]).map(([form, text]) => [form, transliterate(text)]);
+      expect(forms(roman[key]), key).to.deep.equal(expected);
+    }
+  });
+});
