@@ -110,12 +110,17 @@ export function registerLocale(lang: string, load: () => Promise<Messages>): voi
   catalogs[lang.toLowerCase().replace(/_/g, '-')] = load;
 }
 
-// Scripts written right to left among the languages shipped or likely to be registered (CLDR's
-// characterOrder); a tag's base language decides, so `ar-EG` and `fa-IR` count too.
+// Languages whose usual script runs right to left (CLDR's characterOrder), among those shipped or likely
+// to be registered, and the right-to-left scripts a tag may name (ISO 15924): a script subtag decides
+// (`pa-Arab` is right to left, `sd-Deva` is not), else the base language (`ar-EG`, `fa-IR`).
 const rtl = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
+const rtlScripts = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand', 'samr']);
 
 /** Whether text in `lang` runs right to left (Arabic, Persian, Hebrew, Urdu and their regional tags). */
-export const isRtl = (lang: string): boolean => rtl.has(lang.toLowerCase().split(/[-_]/)[0]);
+export function isRtl(lang: string): boolean {
+  const [base, next = ''] = lang.toLowerCase().split(/[-_]/);
+  return /^[a-z]{4}$/.test(next) ? rtlScripts.has(next) : rtl.has(base);
+}
 
 /** The language of an element: its own `lang`, else its nearest ancestor's (across shadow roots), else the document's. */
 export function languageOf(element: Element): string {

@@ -107,4 +107,9 @@ describe('isRtl', () => {
     for (const tag of ['ar', 'AR-eg', 'fa', 'fa-IR', 'he', 'he-IL', 'ur', 'ur-PK']) expect(isRtl(tag), tag).to.equal(true);
     for (const tag of ['en', 'fr', 'zh-TW', 'hi', 'arn', '']) expect(isRtl(tag), tag).to.equal(false);
   });
+
+  it('follows a script subtag over the language’s usual script', () => {
+    for (const tag of ['pa-Arab', 'az-Arab-IR', 'ar-Arab']) expect(isRtl(tag), tag).to.equal(true);
+    for (const tag of ['sd-Deva', 'uz-Latn', 'zh-Hant-TW']) expect(isRtl(tag), tag).to.equal(false);
+  });
 });
