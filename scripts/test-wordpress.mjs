@@ -74,6 +74,16 @@ async function main() {
     const vite = join(root, 'node_modules/.bin/vite');
     const args = ['build', '--outDir', env.WP_DIST, '--emptyOutDir', '--logLevel', 'warn'];
     if (spawnSync(vite, args, { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('vite build failed');
+    // The WordPress plugin, made from that build into the site's plugins folder and activated through
+    // WordPress's own plugin API, as its Plugins screen does (scripts/wordpress/php/plugin.php).
+    const pluginArgs = ['--dist', env.WP_DIST, '--out', '', '--dir', join(state, 'site/wp-content/plugins')];
+    const quiet = { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] };
+    if (spawnSync(process.execPath, [join(root, 'scripts/build-wordpress-plugin.mjs'), ...pluginArgs], quiet).status !== 0) {
+      throw new Error('build-wordpress-plugin failed');
+    }
+    if (spawnSync('php', [join(toolkit, 'php/plugin.php'), join(state, 'site'), 'activate'], quiet).status !== 0) {
+      throw new Error('activating the WordPress plugin failed');
+    }
     const wtr = join(root, 'node_modules/.bin/wtr');
     child = spawn(wtr, ['--config', 'web-test-runner.wordpress.config.mjs', ...process.argv.slice(2)], {
       cwd: root,
