@@ -3,11 +3,12 @@ import { css } from 'lit';
 /**
  * Public tokens (`--comment-thread-*`) are read once here into private ones (`--_*`) used below, so a
  * designer overrides one name and every use follows. Colours meet WCAG 2.2 AA (4.5:1) in both schemes;
- * `light-dark()` picks by `color-scheme`, which follows the reader's preference or the `theme` attribute.
+ * `light-dark()` picks by the element's used `color-scheme`. `:host` sets none, so it inherits the page's
+ * (CSS Color Adjust 1: a page that declares none is light; `light dark` follows the reader's preference),
+ * and the thread matches the page it sits on; `theme="light"|"dark"` forces one.
  */
 export const styles = css`
   :host {
-    color-scheme: light dark;
     --_font: var(--comment-thread-font, inherit);
     --_font-size: var(--comment-thread-font-size, 1rem);
     --_color: var(--comment-thread-color, light-dark(#1d2327, #f0f0f1));
@@ -39,6 +40,10 @@ export const styles = css`
   }
   :host([theme='dark']) {
     color-scheme: dark;
+  }
+  /* The default, by name (it can undo a theme set elsewhere): the scheme of the page around the element. */
+  :host([theme='auto']) {
+    color-scheme: inherit;
   }
   :host([hidden]) {
     display: none;
@@ -323,4 +328,28 @@ export const styles = css`
     object-fit: contain;
   }
   /* End of body content bounds. */
+
+  /* Paper (docs/styling.md, "Printing"): every comment laid out, since content-visibility skips what is
+     off screen and a printout has no screen to scroll; dark ink on white whatever the scheme, as browsers
+     print no backgrounds by default; nothing that only works on screen (placeholders, buttons, forms). */
+  @media print {
+    :host,
+    :host([theme]) {
+      color-scheme: light;
+    }
+    [part~='list'] > li {
+      content-visibility: visible;
+      contain-intrinsic-size: none;
+    }
+    article {
+      break-inside: avoid;
+      animation: none;
+    }
+    [part~='skeleton'],
+    [part~='skip-link'],
+    [part~='actions'],
+    [part~='form'] {
+      display: none;
+    }
+  }
 `;
