@@ -10,7 +10,7 @@ import { CommentThreadError, isAbort } from '../model/errors.js';
 import { clock } from '../clock.js';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
   /** A JSON value (sent as application/json), or a body fetch takes as is (form data, URLSearchParams). */
   json?: unknown;

@@ -5,12 +5,15 @@
  */
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
-import { CommentSchema, type Comment, type Page } from '../model/schemas.js';
+import { CommentSchema, recordOf, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { readCommentsFile } from './comments-file.js';
 import { memoryLatency } from './memory-latency.js';
+import { newToken, ownTokens } from './own-tokens.js';
 import {
   readWrite,
+  type ActionOptions,
+  type BodyFormat,
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
@@ -37,6 +40,10 @@ export interface MemoryOptions {
   moderation?: Moderation;
   /** Top-level comments per page, with all their replies; all at once when absent. */
   pageSize?: number;
+  /** Seconds an author may edit or delete their own comment (the token is kept that long). Default 900. */
+  editableFor?: number;
+  /** `markdown`: comments are written in Markdown and stored rendered; `text` when absent. */
+  bodyFormat?: BodyFormat;
   capabilities?: Partial<Capabilities>;
 }
 
@@ -114,18 +121,60 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
       signal.addEventListener('abort', () => (clearTimeout(id), fail()), { once: true });
     });
 
-  const capabilities: Capabilities = readWrite(options.capabilities);
+  const editableFor = options.editableFor ?? 900;
+  const bodyFormat = options.bodyFormat ?? 'text';
+  const capabilities: Capabilities = readWrite({
+    likes: true,
+    edit: { editableFor },
+    delete: { editableFor },
+    notify: true,
+    bodyFormat,
+    ...options.capabilities,
+  });
+  const key = `memory:${options.storageKey ?? ''}`;
+  const tokens = (postId: string) => ownTokens(key, postId);
+  // Like counts, seed comments' included, kept apart from the comments (which keep only what was posted).
+  const likesKey = options.storageKey && `${options.storageKey}:likes`;
+  const likeCounts = new Map<string, number>(Object.entries(readLikes(likesKey)));
+  /** A body as stored: Markdown is rendered here, as a server would, and kept as the source for editing. */
+  const bodyOf = async (content: string): Promise<Pick<Comment, 'body' | 'source'>> =>
+    bodyFormat === 'markdown'
+      ? { body: { format: 'html', value: await (await import('../markdown.js')).renderMarkdown(content) }, source: content }
+      : { body: { format: 'text', value: content } };
+  /** The visitor's own comment `id`, or a refusal: no token (never theirs, or the window closed). */
+  const mine = (id: string, postId: string): Stored => {
+    const stored = postList(postId).find((s) => s.comment.id === id);
+    if (!stored || !tokens(postId).get(id)) {
+      throw new CommentThreadError('rejected', 'Only the author may change this comment, and only for a while.', { status: 403, reason: 'not-allowed' });
+    }
+    return stored;
+  };
+  const setLikes = async (id: string, { postId, signal }: ActionOptions, by: number): Promise<number> => {
+    await seedFile(postId, signal);
+    await wait(signal);
+    const stored = postList(postId).find((s) => s.comment.id === id);
+    if (!stored) throw new CommentThreadError('rejected', 'No such comment.', { status: 404, reason: 'not-found' });
+    const count = Math.max(0, (likeCounts.get(id) ?? stored.comment.likes ?? 0) + by);
+    likeCounts.set(id, count);
+    if (likesKey) write(likesKey, Object.fromEntries(likeCounts));
+    return count;
+  };
 
   return {
     capabilities,
-    key: `memory:${options.storageKey ?? ''}`,
+    key,
 
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
       await seedFile(postId, signal);
       await wait(signal);
+      const own = tokens(postId);
       const visible = postList(postId)
         .map((s) => s.comment)
-        .filter((c) => c.status === 'approved');
+        .filter((c) => c.status === 'approved')
+        .map((c) => {
+          const likes = likeCounts.get(c.id);
+          return own.get(c.id) || likes !== undefined ? { ...c, ...(own.get(c.id) ? { own: true } : {}), ...(likes !== undefined ? { likes } : {}) } : c;
+        });
       const ids = new Set(visible.map((c) => c.id));
       const roots = visible
         .filter((c) => c.parentId === null || !ids.has(c.parentId))
@@ -188,15 +237,59 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
         parentId: draft.parentId,
         author: { name: draft.author.name, ...(draft.author.url ? { url: draft.author.url } : {}) },
         createdAt: new Date().toISOString(),
-        body: { format: 'text', value: draft.content },
+        ...(await bodyOf(draft.content)),
         status: held ? 'pending' : 'approved',
       };
       list.push({ comment, email, ...(idempotencyKey ? { key: idempotencyKey } : {}) });
       save();
-      return comment;
+      tokens(draft.postId).set(comment.id, newToken(), Date.parse(comment.createdAt) + editableFor * 1000);
+      return { ...comment, own: true };
+    },
+
+    like: (id, options) => setLikes(id, options, 1),
+    unlike: (id, options) => setLikes(id, options, -1),
+
+    async update(id: string, draft: Draft, { postId, signal }: ActionOptions): Promise<Comment> {
+      await seedFile(postId, signal);
+      await wait(signal);
+      const stored = mine(id, postId);
+      stored.comment = { ...stored.comment, ...(await bodyOf(draft.content)) };
+      save();
+      return { ...stored.comment, own: true };
+    },
+
+    async remove(id: string, { postId, signal }: ActionOptions): Promise<void> {
+      await seedFile(postId, signal);
+      await wait(signal);
+      const stored = mine(id, postId);
+      const list = postList(postId);
+      // A comment with replies stays as a placeholder, as WordPress and Isso keep it, so they keep their place.
+      if (list.some((s) => s.comment.parentId === id)) {
+        stored.comment = { ...stored.comment, author: { name: '' }, body: { format: 'text', value: '' }, deleted: true };
+        delete stored.comment.source;
+      } else list.splice(list.indexOf(stored), 1);
+      tokens(postId).delete(id);
+      save();
     },
   };
 }
+
+const readLikes = (key: string | undefined): Record<string, number> => {
+  try {
+    const parsed = recordOf(z.number()).safeParse(key ? JSON.parse(localStorage.getItem(key) ?? '{}') : {});
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+};
+
+const write = (key: string, value: unknown) => {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or blocked: the count holds for this page view.
+  }
+};
 
 const MODERATION: readonly Moderation[] = ['off', 'all', 'first-time'];
 
@@ -218,6 +311,7 @@ export const backend: BackendFactory = ({ endpoint, settings, baseUrl }) => {
   }
   return memory({
     storageKey: `comment-thread:memory:${endpoint ?? ''}`,
+    ...(settings?.bodyFormat === 'markdown' ? { bodyFormat: 'markdown' as const } : {}),
     moderation: moderation && MODERATION.includes(moderation) ? moderation : 'off',
     ...(endpoint ? { seedUrl: endpoint } : {}),
     ...(baseUrl ? { baseUrl } : {}),

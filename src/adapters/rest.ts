@@ -5,6 +5,10 @@
  *        with `Idempotency-Key: …`, the same for every try of one draft (the server answers a known key
  *        with the comment it created then, and creates nothing)
  *   GET  {endpoint}/counts?posts=a,b,c → 200 { counts: { a: 3, … } }
+ *   POST | DELETE {endpoint}/posts/{postId}/comments/{id}/like → 200 { likes }
+ *   PATCH | DELETE {endpoint}/posts/{postId}/comments/{id} with `Authorization: Bearer {token}`, the token
+ *        the create answer gave → 200 { comment } | 204
+ *   A page may say what the server allows: { features: { likes, editableFor, bodyFormat, notify } }
  *   errors: any 4xx/5xx with { error: { code, message } }
  */
 import * as z from 'zod/mini';
@@ -13,8 +17,10 @@ import { CommentSchema, recordOf, type Comment, type Page } from '../model/schem
 import { CommentThreadError } from '../model/errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
 import { readJsonPage } from './json-page.js';
+import { ownTokens } from './own-tokens.js';
 import {
   readWrite,
+  type ActionOptions,
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
@@ -45,8 +51,28 @@ const Envelope = z.object({
   comments: z.array(z.unknown()),
   total: z.optional(z.number()),
   cursor: z.optional(z.nullable(z.string())),
+  features: z.optional(
+    z.object({
+      likes: z.optional(z.boolean()),
+      editableFor: z.optional(z.int().check(z.minimum(0))),
+      bodyFormat: z.optional(z.enum(['text', 'markdown', 'html'])),
+      notify: z.optional(z.boolean()),
+    }),
+  ),
 });
-const Created = z.object({ comment: CommentSchema });
+const Created = z.object({ comment: CommentSchema, token: z.optional(z.string()) });
+const Updated = z.object({ comment: CommentSchema });
+const Liked = z.object({ likes: z.int().check(z.minimum(0)) });
+type Features = NonNullable<z.infer<typeof Envelope>['features']>;
+
+/** What a server's `features` allow, over the site's own settings. */
+const withFeatures = (base: Capabilities, f: Features): Capabilities => ({
+  ...base,
+  ...(f.likes !== undefined ? { likes: f.likes } : {}),
+  ...(f.editableFor ? { edit: { editableFor: f.editableFor }, delete: { editableFor: f.editableFor } } : {}),
+  ...(f.bodyFormat ? { bodyFormat: f.bodyFormat } : {}),
+  ...(f.notify !== undefined ? { notify: f.notify } : {}),
+});
 const CountsBody = z.object({ counts: recordOf(z.int().check(z.minimum(0))) });
 
 /** Turns a non-2xx answer into the error it describes (its own message when it gave one). */
@@ -73,9 +99,31 @@ export function rest(options: RestOptions): CommentAdapter {
   const commentsUrl = (postId: string) =>
     resolveUrl(options.endpoint, `posts/${encodeURIComponent(postId)}/comments`, options.baseUrl);
   const common = { headers: options.headers ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const base = readWrite(options.capabilities);
+  // A new object only when the server's features change it: the element re-renders on a new one.
+  let capabilities = base;
+  let seen = '';
+  const key = `rest:${resolveUrl(options.endpoint, '', options.baseUrl).href}`;
+  const tokens = (postId: string) => ownTokens(key, postId);
+  const commentUrl = (postId: string, id: string, tail = '') =>
+    resolveUrl(options.endpoint, `posts/${encodeURIComponent(postId)}/comments/${encodeURIComponent(id)}${tail}`, options.baseUrl).href;
+  /** The author's token for `id`, or the refusal the server would give without one. */
+  const tokenFor = (id: string, postId: string) => {
+    const token = tokens(postId).get(id);
+    if (!token) throw new CommentThreadError('rejected', 'No token for this comment: it is not the visitor\'s, or its window closed.', { status: 403, reason: 'not-allowed' });
+    return { ...common.headers, Authorization: `Bearer ${token}` };
+  };
+  const likes = async (id: string, { postId, signal }: ActionOptions, method: 'POST' | 'DELETE') => {
+    const url = commentUrl(postId, id, '/like');
+    const response = await request(url, { ...common, method, signal });
+    if (!response.ok) throw await failure(response, url);
+    return parse(Liked, await readJson(response, url), url).likes;
+  };
   return {
-    capabilities: readWrite(options.capabilities),
-    key: `rest:${resolveUrl(options.endpoint, '', options.baseUrl).href}`,
+    get capabilities() {
+      return capabilities;
+    },
+    key,
 
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
       const url = commentsUrl(postId);
@@ -83,9 +131,18 @@ export function rest(options: RestOptions): CommentAdapter {
       if (cursor) url.searchParams.set('cursor', cursor);
       const response = await request(url.href, { ...common, signal });
       if (!response.ok) throw await failure(response, url.href);
-      const envelope = parse(Envelope, await readJsonPage(response, url.href), url.href);
+      const { features, ...envelope } = parse(Envelope, await readJsonPage(response, url.href), url.href);
+      if (features && JSON.stringify(features) !== seen) {
+        seen = JSON.stringify(features);
+        capabilities = withFeatures(base, features);
+      }
       // Unchecked: the element validates each comment of a page no adapter has checked (see Envelope).
-      return { ...envelope, comments: envelope.comments as Comment[] };
+      // Comments the visitor holds a token for are theirs to change.
+      const own = tokens(postId);
+      const comments = envelope.comments.map((c) =>
+        typeof c === 'object' && c !== null && typeof (c as Comment).id === 'string' && own.get((c as Comment).id) ? { ...c, own: true } : c,
+      );
+      return { ...envelope, comments: comments as Comment[] };
     },
 
     async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
@@ -104,10 +161,31 @@ export function rest(options: RestOptions): CommentAdapter {
         headers: idempotencyKey ? { ...common.headers, 'Idempotency-Key': idempotencyKey } : common.headers,
         method: 'POST',
         signal,
-        json: { parentId: draft.parentId, content: draft.content, author: draft.author },
+        json: { parentId: draft.parentId, content: draft.content, author: draft.author, ...(draft.notify ? { notify: true } : {}) },
       });
       if (!response.ok) throw await failure(response, url);
-      return parse(Created, await readJson(response, url), url).comment;
+      const { comment, token } = parse(Created, await readJson(response, url), url);
+      const window = capabilities.edit?.editableFor;
+      if (!token || typeof window !== 'number') return comment;
+      tokens(draft.postId).set(comment.id, token, Date.parse(comment.createdAt) + window * 1000);
+      return { ...comment, own: true };
+    },
+
+    like: (id, options) => likes(id, options, 'POST'),
+    unlike: (id, options) => likes(id, options, 'DELETE'),
+
+    async update(id: string, draft: Draft, { postId, signal }: ActionOptions): Promise<Comment> {
+      const url = commentUrl(postId, id);
+      const response = await request(url, { ...common, headers: tokenFor(id, postId), method: 'PATCH', signal, json: { content: draft.content } });
+      if (!response.ok) throw await failure(response, url);
+      return { ...parse(Updated, await readJson(response, url), url).comment, own: true };
+    },
+
+    async remove(id: string, { postId, signal }: ActionOptions): Promise<void> {
+      const url = commentUrl(postId, id);
+      const response = await request(url, { ...common, headers: tokenFor(id, postId), method: 'DELETE', signal });
+      if (!response.ok) throw await failure(response, url);
+      tokens(postId).delete(id);
     },
   };
 }

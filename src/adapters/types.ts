@@ -1,7 +1,14 @@
 import type { Capabilities } from '../model/capabilities.js';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 
-export { readWrite, type Capabilities, type FieldRule, type ReplyService } from '../model/capabilities.js';
+export {
+  readWrite,
+  type BodyFormat,
+  type Capabilities,
+  type FieldRule,
+  type OwnWindow,
+  type ReplyService,
+} from '../model/capabilities.js';
 
 export interface ListQuery {
   postId: string;
@@ -24,6 +31,13 @@ export interface CountOptions {
   signal: AbortSignal;
 }
 
+/** What acting on one comment (like, edit, delete) needs besides its id. */
+export interface ActionOptions {
+  /** The post the comment belongs to, for backends whose addresses name it. */
+  postId: string;
+  signal: AbortSignal;
+}
+
 /** Comments on each post asked for, by post id as given; a post the backend does not know is 0 or absent. */
 export type Counts = Record<string, number>;
 
@@ -42,6 +56,14 @@ export interface CommentAdapter {
    * batches the elements of a page into one call). Without it, counts come from `list()`, a request per post.
    */
   count?(postIds: readonly string[], options: CountOptions): Promise<Counts>;
+  /** Likes a comment (`capabilities.likes`); resolves to its new count. */
+  like?(id: string, options: ActionOptions): Promise<number>;
+  /** Takes the visitor's like back; resolves to the new count. */
+  unlike?(id: string, options: ActionOptions): Promise<number>;
+  /** Replaces the text of the visitor's own comment (`capabilities.edit`); resolves to the comment as stored. */
+  update?(id: string, draft: Draft, options: ActionOptions): Promise<Comment>;
+  /** Deletes the visitor's own comment (`capabilities.delete`). */
+  remove?(id: string, options: ActionOptions): Promise<void>;
 }
 
 /**

@@ -27,7 +27,31 @@ export interface Capabilities {
   replyLink?: { url: string; service: ReplyService };
   /** The visitor is signed in with the backend: the form says "Logged in as NAME" and asks no name or email. */
   identity?: { name: string };
+  /** Readers can like comments: the adapter has `like` and `unlike`. */
+  likes?: boolean;
+  /** Likes are counted by the service and given there: each comment's count links to its `likeUrl`. */
+  likesReadOnly?: { service: ReplyService };
+  /** Authors may edit their own comments (`own` on the comment), for `editableFor` seconds after posting or while signed in. */
+  edit?: OwnWindow;
+  /** Authors may delete their own comments, in the same kind of window. */
+  delete?: OwnWindow;
+  /** What the comment field takes: `markdown` gets a preview, `html` a hint of the tags kept; `text` when absent. */
+  bodyFormat?: BodyFormat;
+  /** The backend can email a commenter about replies: the form offers the choice where it asks for an email. */
+  notify?: boolean;
 }
+
+/** How long an author may change their own comment: seconds after posting, or for as long as they are signed in. */
+export interface OwnWindow {
+  editableFor: number | 'signed-in';
+}
+
+export type BodyFormat = 'text' | 'markdown' | 'html';
+
+/** Whether the window to change `comment` (posted at `createdAt`) is open at `now`. */
+export const windowOpen = (window: OwnWindow | undefined, createdAt: string, now: number): boolean =>
+  window !== undefined &&
+  (window.editableFor === 'signed-in' || Date.parse(createdAt) + window.editableFor * 1000 > now);
 
 /** What a blog's comment backend usually allows: posting and replying, name and email required, a website
  * field; `overrides` (an adapter's options, a server's settings) win. */

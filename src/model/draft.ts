@@ -15,5 +15,7 @@ export const DraftSchema = z.object({
     email: z.string(),
     url: z.optional(z.string()),
   }),
+  /** Email the author about replies, where the backend can (`capabilities.notify`). */
+  notify: z.optional(z.boolean()),
 });
 export type Draft = z.infer<typeof DraftSchema>;

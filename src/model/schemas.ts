@@ -36,9 +36,26 @@ export const CommentSchema = z.object({
   createdAt: IsoDateSchema,
   body: BodySchema,
   status: oneOf('approved', 'pending'),
+  /**
+   * Where a merged thread's comment came from (adapters/sources.ts): `service` names it ("mastodon"),
+   * `site` marks the site's own backend (no badge), `replyUrl` is where replies to it go instead of the form.
+   */
+  origin: z.optional(
+    z.object({ service: z.string(), site: z.optional(z.boolean()), replyUrl: z.optional(z.string()) }),
+  ),
   permalink: z.optional(z.string()),
   /** Likes or upvotes, where the backend counts them. */
   likes: z.optional(z.number()),
+  /** The visitor liked it, where the backend knows who the visitor is. */
+  liked: z.optional(z.boolean()),
+  /** Where to like it on its own service, for likes counted read-only (Mastodon, Bluesky). */
+  likeUrl: z.optional(z.string()),
+  /** The visitor wrote it and the backend would let them change it (a token held, a session, a cookie). */
+  own: z.optional(z.boolean()),
+  /** Removed, and kept as "Comment deleted" so its replies keep their place. */
+  deleted: z.optional(z.boolean()),
+  /** What the author typed (Markdown, say) when `body` is its rendering: the edit form starts from it. */
+  source: z.optional(z.string()),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 

@@ -16,6 +16,9 @@
 // the request asks (a POST is stored) and then cuts the connection before answering.
 // A POST's `Idempotency-Key` is logged as `key`; a key seen before is answered with the first answer
 // again, creating nothing (logged as `replayed`: the id of the comment it had created).
+// A reset's `features` ({ likes, editableFor, bodyFormat, notify }) are sent with every page; with
+// `editableFor`, a create answers { comment, token } and the token lets PATCH and DELETE
+// …/comments/{id} change that comment for that many seconds; POST and DELETE …/comments/{id}/like count.
 const stores = new Map();
 
 function store(id) {
@@ -75,6 +78,8 @@ export function testServer() {
             next: 1000,
             failures: data.failures ?? [],
             held: [],
+            features: data.features,
+            tokens: new Map(),
           });
           return send(ctx, 200, { ok: true });
         }
@@ -93,6 +98,9 @@ export function testServer() {
           const posts = raw.split(',').filter(Boolean).map(decodeURIComponent);
           const approved = (p) => s.comments.filter((c) => (c.postId ?? '1') === p && c.status === 'approved').length;
           return send(ctx, 200, { counts: Object.fromEntries(posts.map((p) => [p, approved(p)])) });
+        }
+        if ((m = path.match(/^\/test-api\/rest\/([\w-]+)\/posts\/([^/]+)\/comments\/([^/]+?)(\/like)?$/))) {
+          return oneComment(ctx, store(m[1]), decodeURIComponent(m[2]), decodeURIComponent(m[3]), Boolean(m[4]));
         }
         if ((m = path.match(/^\/test-api\/rest\/([\w-]+)\/posts\/([^/]+)\/comments$/))) {
           const s = store(m[1]);
@@ -155,7 +163,7 @@ export function testServer() {
               .filter((c) => (c.postId ?? '1') === postId && c.status === 'approved')
               .map(({ postId: _p, ...c }) => c)
               .sort((a, b) => order * (Date.parse(a.createdAt) - Date.parse(b.createdAt)));
-            return send(ctx, 200, { comments, total: comments.length, cursor: null });
+            return send(ctx, 200, { comments, total: comments.length, cursor: null, ...(s.features ? { features: s.features } : {}) });
           }
           if (ctx.method === 'POST') {
             const draft = entry.body;
@@ -179,7 +187,11 @@ export function testServer() {
               };
               s.comments.push({ ...comment, postId });
               entry.created = comment.id;
-              answer = { status: 201, body: { comment } };
+              if (draft.notify) entry.notify = true;
+              const window = s.features?.editableFor;
+              const token = window ? `t-${comment.id}-${Math.random().toString(36).slice(2)}` : undefined;
+              if (token) (s.tokens ??= new Map()).set(comment.id, { token, until: Date.now() + window * 1000 });
+              answer = { status: 201, body: token ? { comment, token } : { comment } };
               if (key) keys.set(key, answer);
             }
             if (failure?.drop === 'after') {
@@ -205,6 +217,51 @@ export function testServer() {
       }
     }
   };
+}
+
+/**
+ * One comment of the protocol: its likes (POST/DELETE …/like), or the author's edit (PATCH) and delete
+ * (DELETE) with the token its create answer gave, while the window lasts. A deleted comment with replies
+ * stays as a placeholder (`deleted: true`), as the protocol says.
+ */
+async function oneComment(ctx, s, postId, id, like) {
+  const entry = { method: ctx.method, url: ctx.url, time: Date.now() };
+  s.log.push(entry);
+  const failure = s.failures.find((f) => f.method === `${ctx.method}${like ? ' like' : ''}` && f.times > 0);
+  if (failure) {
+    failure.times--;
+    entry.failure = true;
+    return send(ctx, failure.status ?? 500, failure.body ?? { error: { code: 'server', message: 'Server error' } });
+  }
+  const index = s.comments.findIndex((c) => c.id === id && (c.postId ?? '1') === postId);
+  const found = s.comments[index];
+  if (!found) return send(ctx, 404, { error: { code: 'not-found', message: 'No such comment.' } });
+  if (like) {
+    if (ctx.method !== 'POST' && ctx.method !== 'DELETE') return send(ctx, 405, { error: { code: 'method', message: 'Method not allowed' } });
+    found.likes = Math.max(0, (found.likes ?? 0) + (ctx.method === 'POST' ? 1 : -1));
+    return send(ctx, 200, { likes: found.likes });
+  }
+  const held = s.tokens?.get(id);
+  const given = /^Bearer (.+)$/.exec(ctx.get('Authorization'))?.[1];
+  entry.token = given;
+  if (!held || held.token !== given || held.until < Date.now()) {
+    return send(ctx, 403, { error: { code: 'not-allowed', message: 'Only the author may change this comment, and only for a while.' } });
+  }
+  if (ctx.method === 'PATCH') {
+    const { content } = (entry.body = await body(ctx));
+    if (typeof content !== 'string' || !content.trim()) return send(ctx, 400, { error: { code: 'invalid', message: 'Content is required.' } });
+    found.body = { format: 'text', value: content };
+    const { postId: _p, ...comment } = found;
+    return send(ctx, 200, { comment });
+  }
+  if (ctx.method === 'DELETE') {
+    s.tokens.delete(id);
+    if (s.comments.some((c) => c.parentId === id)) Object.assign(found, { deleted: true, author: { name: '' }, body: { format: 'text', value: '' } });
+    else s.comments.splice(index, 1);
+    ctx.status = 204;
+    return;
+  }
+  return send(ctx, 405, { error: { code: 'method', message: 'Method not allowed' } });
 }
 
 /**
