@@ -96,4 +96,12 @@ export const messages: Messages = {
   refusedCaptcha: 'يطلب الموقع تحققًا لا يستطيع هذا النموذج عرضه.',
   refusedRateLimited: 'طلبات كثيرة جدًا. يرجى المحاولة مرة أخرى بعد قليل.',
   refusedSpam: 'تعذّر نشر تعليقك. يرجى المحاولة مرة أخرى بعد قليل.',
+  onService: 'على {service}',
+  replyFromSite: 'الرد من موقعك الخاص',
+  webmentionHint: 'بفضل Webmention، يظهر هنا كردٍّ أيُّ منشور على موقعك يضع رابطًا لهذه الصفحة.',
+  sourceFailed: 'تعذّر تحميل التعليقات من {source}.',
+  reactionsLabel: 'من أعجبهم هذا أو أعادوا نشره',
+  moreReactions: 'و{count} آخرون',
+  postLikes: { zero: '{count} إعجاب', one: 'إعجاب واحد', two: 'إعجابان', few: '{count} إعجابات', many: '{count} إعجابًا', other: '{count} إعجاب' },
+  postReposts: { zero: '{count} إعادة نشر', one: 'إعادة نشر واحدة', two: 'إعادتا نشر', few: '{count} إعادات نشر', many: '{count} إعادة نشر', other: '{count} إعادة نشر' },
 };

@@ -69,4 +69,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Сайтът изисква проверка, която тази форма не може да покаже.',
   refusedRateLimited: 'Твърде много заявки. Опитайте отново след малко.',
   refusedSpam: 'Коментарът ви не можа да бъде публикуван. Опитайте отново след малко.',
+  onService: 'в {service}',
+  replyFromSite: 'Отговорете от своя сайт',
+  webmentionHint: 'С Webmention публикация на вашия собствен сайт, която сочи към тази страница, се показва тук като отговор.',
+  sourceFailed: 'Коментарите от {source} не можаха да се заредят.',
+  reactionsLabel: 'Хора, които харесаха или споделиха това',
+  moreReactions: 'и още {count}',
+  postLikes: { one: '{count} харесване', other: '{count} харесвания' },
+  postReposts: { one: '{count} споделяне', other: '{count} споделяния' },
 };

@@ -80,4 +80,12 @@ export const messages: Messages = {
   refusedCaptcha: 'El lloc demana una verificació que aquest formulari no pot mostrar.',
   refusedRateLimited: 'Massa sol·licituds. Torneu-ho a provar d’aquí a un moment.',
   refusedSpam: 'No s’ha pogut publicar el vostre comentari. Torneu-ho a provar d’aquí a un moment.',
+  onService: 'a {service}',
+  replyFromSite: 'Respon des del teu propi lloc',
+  webmentionHint: 'Amb Webmention, una publicació al teu propi lloc que enllaci aquesta pàgina hi apareix com a resposta.',
+  sourceFailed: 'No s’han pogut carregar els comentaris de {source}.',
+  reactionsLabel: 'Persones a qui ha agradat o que ho han compartit',
+  moreReactions: 'i {count} més',
+  postLikes: { one: '{count} m’agrada', many: '{count} m’agrada', other: '{count} m’agrada' },
+  postReposts: { one: '{count} republicació', many: '{count} de republicacions', other: '{count} republicacions' },
 };

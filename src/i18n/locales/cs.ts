@@ -88,4 +88,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Web vyžaduje ověření, které tento formulář neumí zobrazit.',
   refusedRateLimited: 'Příliš mnoho požadavků. Zkuste to znovu za chvíli.',
   refusedSpam: 'Komentář se nepodařilo zveřejnit. Zkuste to znovu za chvíli.',
+  onService: 'na {service}',
+  replyFromSite: 'Odpovědět z vlastního webu',
+  webmentionHint: 'Díky Webmention se tu jako odpověď objeví příspěvek na vašem vlastním webu, který na tuto stránku odkazuje.',
+  sourceFailed: 'Komentáře z {source} se nepodařilo načíst.',
+  reactionsLabel: 'Lidé, kterým se to líbí nebo to sdíleli',
+  moreReactions: 'a dalších {count}',
+  postLikes: { one: '{count} líbí se', few: '{count} líbí se', many: '{count} líbí se', other: '{count} líbí se' },
+  postReposts: { one: '{count} sdílení', few: '{count} sdílení', many: '{count} sdílení', other: '{count} sdílení' },
 };

@@ -72,4 +72,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Webstedet beder om en kontrol, som denne formular ikke kan vise.',
   refusedRateLimited: 'For mange forespørgsler. Prøv igen om et øjeblik.',
   refusedSpam: 'Din kommentar kunne ikke udgives. Prøv igen om et øjeblik.',
+  onService: 'på {service}',
+  replyFromSite: 'Svar fra dit eget websted',
+  webmentionHint: 'Med Webmention vises et indlæg på dit eget websted, der linker til denne side, her som et svar.',
+  sourceFailed: 'Kommentarerne fra {source} kunne ikke indlæses.',
+  reactionsLabel: 'Personer, der synes godt om eller har delt dette',
+  moreReactions: 'og {count} mere',
+  postLikes: { one: '{count} synes godt om', other: '{count} synes godt om' },
+  postReposts: { one: '{count} deling', other: '{count} delinger' },
 };

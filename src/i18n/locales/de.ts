@@ -74,4 +74,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Die Website verlangt eine Prüfung, die dieses Formular nicht anzeigen kann.',
   refusedRateLimited: 'Zu viele Anfragen. Bitte versuch es gleich noch einmal.',
   refusedSpam: 'Dein Kommentar konnte nicht veröffentlicht werden. Bitte versuch es gleich noch einmal.',
+  onService: 'auf {service}',
+  replyFromSite: 'Von deiner eigenen Website antworten',
+  webmentionHint: 'Mit Webmention erscheint ein Beitrag auf deiner eigenen Website, der auf diese Seite verlinkt, hier als Antwort.',
+  sourceFailed: 'Die Kommentare von {source} konnten nicht geladen werden.',
+  reactionsLabel: 'Personen, denen das gefällt oder die es geteilt haben',
+  moreReactions: 'und {count} weitere',
+  postLikes: { one: '{count} Like', other: '{count} Likes' },
+  postReposts: { one: '{count} Repost', other: '{count} Reposts' },
 };

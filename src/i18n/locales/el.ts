@@ -73,4 +73,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Ο ιστότοπος ζητά έναν έλεγχο που αυτή η φόρμα δεν μπορεί να εμφανίσει.',
   refusedRateLimited: 'Πάρα πολλά αιτήματα. Δοκιμάστε ξανά σε λίγο.',
   refusedSpam: 'Δεν ήταν δυνατή η δημοσίευση του σχολίου σας. Δοκιμάστε ξανά σε λίγο.',
+  onService: 'στο {service}',
+  replyFromSite: 'Απαντήστε από τον δικό σας ιστότοπο',
+  webmentionHint: 'Με το Webmention, μια ανάρτηση στον δικό σας ιστότοπο που παραπέμπει σε αυτή τη σελίδα εμφανίζεται εδώ ως απάντηση.',
+  sourceFailed: 'Δεν ήταν δυνατή η φόρτωση των σχολίων από το {source}.',
+  reactionsLabel: 'Άτομα που το αγάπησαν ή το αναδημοσίευσαν',
+  moreReactions: 'και {count} ακόμη',
+  postLikes: { one: '{count} μου αρέσει', other: '{count} μου αρέσει' },
+  postReposts: { one: '{count} αναδημοσίευση', other: '{count} αναδημοσιεύσεις' },
 };

@@ -74,4 +74,12 @@ export const messages: Messages = {
   refusedCaptcha: 'El sitio pide una verificación que este formulario no puede mostrar.',
   refusedRateLimited: 'Demasiadas solicitudes. Inténtalo de nuevo en un momento.',
   refusedSpam: 'No se ha podido publicar tu comentario. Inténtalo de nuevo en un momento.',
+  onService: 'en {service}',
+  replyFromSite: 'Responde desde tu propio sitio',
+  webmentionHint: 'Con Webmention, una publicación en tu propio sitio que enlace a esta página aparece aquí como respuesta.',
+  sourceFailed: 'No se han podido cargar los comentarios de {source}.',
+  reactionsLabel: 'Personas a las que les gustó o que lo compartieron',
+  moreReactions: 'y {count} más',
+  postLikes: { one: '{count} me gusta', many: '{count} de me gusta', other: '{count} me gusta' },
+  postReposts: { one: '{count} republicación', many: '{count} de republicaciones', other: '{count} republicaciones' },
 };

@@ -69,4 +69,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Sait nõuab kontrolli, mida see vorm ei suuda näidata.',
   refusedRateLimited: 'Liiga palju päringuid. Proovi hetke pärast uuesti.',
   refusedSpam: 'Sinu kommentaari ei õnnestunud avaldada. Proovi hetke pärast uuesti.',
+  onService: 'teenuses {service}',
+  replyFromSite: 'Vasta oma saidilt',
+  webmentionHint: 'Webmentioni abil ilmub sinu oma saidi postitus, mis sellele lehele viitab, siia vastusena.',
+  sourceFailed: 'Teenuse {source} kommentaare ei õnnestunud laadida.',
+  reactionsLabel: 'Inimesed, kellele see meeldis või kes seda jagasid',
+  moreReactions: 'ja veel {count}',
+  postLikes: { one: '{count} meeldimine', other: '{count} meeldimist' },
+  postReposts: { one: '{count} jagamine', other: '{count} jagamist' },
 };

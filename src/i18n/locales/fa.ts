@@ -72,4 +72,12 @@ export const messages: Messages = {
   refusedCaptcha: 'سایت بررسی‌ای می‌خواهد که این فرم نمی‌تواند نمایش دهد.',
   refusedRateLimited: 'درخواست‌ها بیش از حد است. لطفاً کمی بعد دوباره تلاش کنید.',
   refusedSpam: 'انتشار دیدگاه شما ممکن نشد. لطفاً کمی بعد دوباره تلاش کنید.',
+  onService: 'در {service}',
+  replyFromSite: 'از سایت خودتان پاسخ دهید',
+  webmentionHint: 'با Webmention، نوشته‌ای در سایت خودتان که به این صفحه پیوند دارد، این‌جا به‌عنوان پاسخ نشان داده می‌شود.',
+  sourceFailed: 'نظرهای {source} بارگیری نشد.',
+  reactionsLabel: 'کسانی که این را پسندیدند یا بازنشر کردند',
+  moreReactions: 'و {count} نفر دیگر',
+  postLikes: { one: '{count} پسند', other: '{count} پسند' },
+  postReposts: { one: '{count} بازنشر', other: '{count} بازنشر' },
 };

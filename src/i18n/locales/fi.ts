@@ -69,4 +69,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Sivusto pyytää tarkistusta, jota tämä lomake ei pysty näyttämään.',
   refusedRateLimited: 'Liian monta pyyntöä. Yritä hetken kuluttua uudelleen.',
   refusedSpam: 'Kommenttiasi ei voitu julkaista. Yritä hetken kuluttua uudelleen.',
+  onService: 'palvelussa {service}',
+  replyFromSite: 'Vastaa omalta sivustoltasi',
+  webmentionHint: 'Webmentionin ansiosta omalla sivustollasi oleva kirjoitus, joka linkittää tälle sivulle, näkyy täällä vastauksena.',
+  sourceFailed: 'Kommentteja palvelusta {source} ei voitu ladata.',
+  reactionsLabel: 'Henkilöt, jotka tykkäsivät tai jakoivat tämän',
+  moreReactions: 'ja {count} muuta',
+  postLikes: { one: '{count} tykkäys', other: '{count} tykkäystä' },
+  postReposts: { one: '{count} uudelleenjako', other: '{count} uudelleenjakoa' },
 };

@@ -84,4 +84,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Le site demande une vérification que ce formulaire ne peut pas afficher.',
   refusedRateLimited: 'Trop de requêtes. Veuillez réessayer dans un instant.',
   refusedSpam: 'Votre commentaire n’a pas pu être publié. Réessayez dans un instant.',
+  onService: 'sur {service}',
+  replyFromSite: 'Répondre depuis votre propre site',
+  webmentionHint: 'Avec Webmention, un billet de votre propre site qui renvoie vers cette page apparaît ici comme une réponse.',
+  sourceFailed: 'Les commentaires de {source} n’ont pas pu être chargés.',
+  reactionsLabel: 'Personnes qui ont aimé ou partagé ceci',
+  moreReactions: 'et {count} de plus',
+  postLikes: { one: '{count} j’aime', many: '{count} de j’aime', other: '{count} j’aime' },
+  postReposts: { one: '{count} partage', many: '{count} de partages', other: '{count} partages' },
 };

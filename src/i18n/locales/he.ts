@@ -74,4 +74,12 @@ export const messages: Messages = {
   refusedCaptcha: 'האתר מבקש בדיקה שהטופס הזה לא יכול להציג.',
   refusedRateLimited: 'יותר מדי בקשות. אפשר לנסות שוב בעוד רגע.',
   refusedSpam: 'לא ניתן היה לפרסם את התגובה. אפשר לנסות שוב בעוד רגע.',
+  onService: 'ב־{service}',
+  replyFromSite: 'להגיב מהאתר שלך',
+  webmentionHint: 'בזכות Webmention, פוסט באתר שלך שמקשר לדף הזה מופיע כאן כתגובה.',
+  sourceFailed: 'לא ניתן היה לטעון את התגובות מ־{source}.',
+  reactionsLabel: 'אנשים שאהבו או שיתפו את זה',
+  moreReactions: 'ועוד {count}',
+  postLikes: { one: 'לייק אחד', two: '{count} לייקים', other: '{count} לייקים' },
+  postReposts: { one: 'שיתוף אחד', two: '{count} שיתופים', other: '{count} שיתופים' },
 };

@@ -69,4 +69,12 @@ export const messages: Messages = {
   refusedCaptcha: 'साइट ऐसी जाँच माँग रही है जिसे यह फ़ॉर्म नहीं दिखा सकता।',
   refusedRateLimited: 'बहुत ज़्यादा अनुरोध। कृपया थोड़ी देर बाद फिर से कोशिश करें।',
   refusedSpam: 'आपकी टिप्पणी प्रकाशित नहीं हो सकी। कृपया थोड़ी देर बाद फिर से कोशिश करें।',
+  onService: '{service} पर',
+  replyFromSite: 'अपनी साइट से जवाब दें',
+  webmentionHint: 'Webmention से, आपकी अपनी साइट की वह पोस्ट जो इस पेज से लिंक करती है, यहाँ जवाब के रूप में दिखती है।',
+  sourceFailed: '{source} से टिप्पणियाँ लोड नहीं हो सकीं।',
+  reactionsLabel: 'जिन्होंने इसे पसंद या फिर से साझा किया',
+  moreReactions: 'और {count} अन्य',
+  postLikes: { one: '{count} पसंद', other: '{count} पसंद' },
+  postReposts: { one: '{count} पुनः साझा', other: '{count} पुनः साझा' },
 };

@@ -74,4 +74,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Web-stranica traži provjeru koju ovaj obrazac ne može prikazati.',
   refusedRateLimited: 'Previše zahtjeva. Pokušajte ponovno za trenutak.',
   refusedSpam: 'Vaš komentar nije bilo moguće objaviti. Pokušajte ponovno za trenutak.',
+  onService: 'na {service}',
+  replyFromSite: 'Odgovorite sa svoje stranice',
+  webmentionHint: 'Uz Webmention se objava na vašoj vlastitoj stranici koja povezuje na ovu stranicu ovdje prikazuje kao odgovor.',
+  sourceFailed: 'Komentari s {source} nisu se mogli učitati.',
+  reactionsLabel: 'Osobe kojima se ovo sviđa ili su ga podijelile',
+  moreReactions: 'i još {count}',
+  postLikes: { one: '{count} sviđanje', few: '{count} sviđanja', other: '{count} sviđanja' },
+  postReposts: { one: '{count} dijeljenje', few: '{count} dijeljenja', other: '{count} dijeljenja' },
 };

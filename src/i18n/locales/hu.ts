@@ -69,4 +69,12 @@ export const messages: Messages = {
   refusedCaptcha: 'A honlap olyan ellenőrzést kér, amelyet ez az űrlap nem tud megjeleníteni.',
   refusedRateLimited: 'Túl sok kérés. Próbálja újra egy kis idő múlva.',
   refusedSpam: 'A hozzászólást nem sikerült elküldeni. Próbálja újra egy kis idő múlva.',
+  onService: 'itt: {service}',
+  replyFromSite: 'Válaszoljon a saját webhelyéről',
+  webmentionHint: 'A Webmentionnek köszönhetően a saját webhelyén lévő bejegyzés, amely erre az oldalra hivatkozik, itt válaszként jelenik meg.',
+  sourceFailed: 'A(z) {source} hozzászólásait nem sikerült betölteni.',
+  reactionsLabel: 'Akik kedvelték vagy megosztották',
+  moreReactions: 'és még {count}',
+  postLikes: { one: '{count} kedvelés', other: '{count} kedvelés' },
+  postReposts: { one: '{count} megosztás', other: '{count} megosztás' },
 };

@@ -66,4 +66,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Situs meminta pemeriksaan yang tidak dapat ditampilkan formulir ini.',
   refusedRateLimited: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
   refusedSpam: 'Komentar Anda tidak dapat diterbitkan. Coba lagi sebentar lagi.',
+  onService: 'di {service}',
+  replyFromSite: 'Balas dari situs Anda sendiri',
+  webmentionHint: 'Dengan Webmention, tulisan di situs Anda sendiri yang menautkan ke halaman ini tampil di sini sebagai balasan.',
+  sourceFailed: 'Komentar dari {source} tidak dapat dimuat.',
+  reactionsLabel: 'Orang yang menyukai atau membagikan ulang ini',
+  moreReactions: 'dan {count} lainnya',
+  postLikes: { other: '{count} suka' },
+  postReposts: { other: '{count} bagikan ulang' },
 };

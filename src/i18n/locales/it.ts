@@ -74,4 +74,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Il sito richiede una verifica che questo modulo non può mostrare.',
   refusedRateLimited: 'Troppe richieste. Riprova tra un momento.',
   refusedSpam: 'Non è stato possibile pubblicare il tuo commento. Riprova tra un momento.',
+  onService: 'su {service}',
+  replyFromSite: 'Rispondi dal tuo sito',
+  webmentionHint: 'Con Webmention, un post sul tuo sito che rimanda a questa pagina compare qui come risposta.',
+  sourceFailed: 'Non è stato possibile caricare i commenti da {source}.',
+  reactionsLabel: 'Persone a cui è piaciuto o che l’hanno condiviso',
+  moreReactions: 'e altri {count}',
+  postLikes: { one: '{count} mi piace', many: '{count} di mi piace', other: '{count} mi piace' },
+  postReposts: { one: '{count} condivisione', many: '{count} di condivisioni', other: '{count} condivisioni' },
 };

@@ -66,4 +66,12 @@ export const messages: Messages = {
   refusedCaptcha: 'サイトが求める確認を、このフォームでは表示できません。',
   refusedRateLimited: 'リクエストが多すぎます。しばらくしてからもう一度お試しください。',
   refusedSpam: 'コメントを投稿できませんでした。しばらくしてからもう一度お試しください。',
+  onService: '{service} から',
+  replyFromSite: '自分のサイトから返信',
+  webmentionHint: 'Webmention を使うと、このページにリンクしたあなたのサイトの投稿が、ここに返信として表示されます。',
+  sourceFailed: '{source} のコメントを読み込めませんでした。',
+  reactionsLabel: 'いいね・リポストした人',
+  moreReactions: 'ほか {count} 人',
+  postLikes: { other: 'いいね {count} 件' },
+  postReposts: { other: 'リポスト {count} 件' },
 };

@@ -66,4 +66,12 @@ export const messages: Messages = {
   refusedCaptcha: '사이트가 이 양식에서 표시할 수 없는 확인을 요구합니다.',
   refusedRateLimited: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.',
   refusedSpam: '댓글을 게시하지 못했습니다. 잠시 후 다시 시도하세요.',
+  onService: '{service}에서',
+  replyFromSite: '내 사이트에서 응답하기',
+  webmentionHint: 'Webmention을 쓰면 이 페이지에 링크한 내 사이트의 글이 여기에 답글로 표시됩니다.',
+  sourceFailed: '{source}의 댓글을 불러오지 못했습니다.',
+  reactionsLabel: '좋아요하거나 재게시한 사람',
+  moreReactions: '외 {count}명',
+  postLikes: { other: '좋아요 {count}개' },
+  postReposts: { other: '재게시 {count}회' },
 };

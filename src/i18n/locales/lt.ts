@@ -89,4 +89,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Svetainė prašo patikrinimo, kurio ši forma negali parodyti.',
   refusedRateLimited: 'Per daug užklausų. Netrukus bandykite dar kartą.',
   refusedSpam: 'Jūsų komentaro paskelbti nepavyko. Netrukus bandykite dar kartą.',
+  onService: 'per {service}',
+  replyFromSite: 'Atsakykite iš savo svetainės',
+  webmentionHint: 'Naudojant Webmention, jūsų svetainės įrašas su nuoroda į šį puslapį čia rodomas kaip atsakymas.',
+  sourceFailed: 'Nepavyko įkelti komentarų iš {source}.',
+  reactionsLabel: 'Žmonės, kuriems tai patiko arba kurie tai pasidalino',
+  moreReactions: 'ir dar {count}',
+  postLikes: { one: '{count} patiktukas', few: '{count} patiktukai', many: '{count} patiktuko', other: '{count} patiktukų' },
+  postReposts: { one: '{count} pasidalinimas', few: '{count} pasidalinimai', many: '{count} pasidalinimo', other: '{count} pasidalinimų' },
 };

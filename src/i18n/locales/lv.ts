@@ -75,4 +75,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Vietne pieprasa pārbaudi, ko šī veidlapa nevar parādīt.',
   refusedRateLimited: 'Pārāk daudz pieprasījumu. Lūdzu, mēģiniet vēlreiz pēc brīža.',
   refusedSpam: 'Jūsu komentāru neizdevās publicēt. Lūdzu, mēģiniet vēlreiz pēc brīža.',
+  onService: 'vietnē {service}',
+  replyFromSite: 'Atbildiet no savas vietnes',
+  webmentionHint: 'Ar Webmention jūsu vietnes ieraksts, kas saista uz šo lapu, šeit parādās kā atbilde.',
+  sourceFailed: 'Neizdevās ielādēt komentārus no {source}.',
+  reactionsLabel: 'Cilvēki, kuriem tas patika vai kuri to kopīgoja',
+  moreReactions: 'un vēl {count}',
+  postLikes: { zero: '{count} patīk', one: '{count} patīk', other: '{count} patīk' },
+  postReposts: { zero: '{count} kopīgojumu', one: '{count} kopīgojums', other: '{count} kopīgojumi' },
 };

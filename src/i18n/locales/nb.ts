@@ -69,4 +69,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Nettstedet ber om en kontroll som dette skjemaet ikke kan vise.',
   refusedRateLimited: 'For mange forespørsler. Prøv igjen om litt.',
   refusedSpam: 'Kommentaren din kunne ikke publiseres. Prøv igjen om litt.',
+  onService: 'på {service}',
+  replyFromSite: 'Svar fra ditt eget nettsted',
+  webmentionHint: 'Med Webmention vises et innlegg på ditt eget nettsted som lenker hit, her som et svar.',
+  sourceFailed: 'Kommentarene fra {source} kunne ikke lastes inn.',
+  reactionsLabel: 'Personer som likte eller delte dette',
+  moreReactions: 'og {count} til',
+  postLikes: { one: '{count} liker', other: '{count} liker' },
+  postReposts: { one: '{count} deling', other: '{count} delinger' },
 };

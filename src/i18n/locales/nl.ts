@@ -73,4 +73,12 @@ export const messages: Messages = {
   refusedCaptcha: 'De site vraagt om een controle die dit formulier niet kan tonen.',
   refusedRateLimited: 'Te veel verzoeken. Probeer het zo meteen opnieuw.',
   refusedSpam: 'Je reactie kon niet worden geplaatst. Probeer het zo meteen opnieuw.',
+  onService: 'op {service}',
+  replyFromSite: 'Reageer vanaf je eigen site',
+  webmentionHint: 'Met Webmention verschijnt een bericht op je eigen site dat naar deze pagina linkt hier als reactie.',
+  sourceFailed: 'De reacties van {source} konden niet worden geladen.',
+  reactionsLabel: 'Mensen die dit leuk vonden of deelden',
+  moreReactions: 'en nog {count}',
+  postLikes: { one: '{count} like', other: '{count} likes' },
+  postReposts: { one: '{count} repost', other: '{count} reposts' },
 };

@@ -89,4 +89,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Witryna wymaga weryfikacji, której ten formularz nie potrafi wyświetlić.',
   refusedRateLimited: 'Zbyt wiele żądań. Spróbuj ponownie za chwilę.',
   refusedSpam: 'Nie udało się opublikować komentarza. Spróbuj ponownie za chwilę.',
+  onService: 'w serwisie {service}',
+  replyFromSite: 'Odpowiedz ze swojej strony',
+  webmentionHint: 'Dzięki Webmention wpis na Twojej własnej stronie, który linkuje do tej strony, pojawia się tutaj jako odpowiedź.',
+  sourceFailed: 'Nie udało się wczytać komentarzy z {source}.',
+  reactionsLabel: 'Osoby, które polubiły lub udostępniły ten wpis',
+  moreReactions: 'i {count} więcej',
+  postLikes: { one: '{count} polubienie', few: '{count} polubienia', many: '{count} polubień', other: '{count} polubienia' },
+  postReposts: { one: '{count} udostępnienie', few: '{count} udostępnienia', many: '{count} udostępnień', other: '{count} udostępnienia' },
 };

@@ -79,4 +79,12 @@ export const messages: Messages = {
   refusedCaptcha: 'O site pede uma verificação que este formulário não consegue exibir.',
   refusedRateLimited: 'Muitas solicitações. Tente de novo em instantes.',
   refusedSpam: 'Não foi possível publicar seu comentário. Tente de novo em instantes.',
+  onService: 'no {service}',
+  replyFromSite: 'Responda do seu próprio site',
+  webmentionHint: 'Com o Webmention, um post no seu próprio site com link para esta página aparece aqui como resposta.',
+  sourceFailed: 'Não foi possível carregar os comentários de {source}.',
+  reactionsLabel: 'Pessoas que curtiram ou compartilharam isto',
+  moreReactions: 'e mais {count}',
+  postLikes: { one: '{count} curtida', many: '{count} de curtidas', other: '{count} curtidas' },
+  postReposts: { one: '{count} compartilhamento', many: '{count} de compartilhamentos', other: '{count} compartilhamentos' },
 };

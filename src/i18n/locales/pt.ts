@@ -75,4 +75,12 @@ export const messages: Messages = {
   refusedCaptcha: 'O site pede uma verificação que este formulário não consegue mostrar.',
   refusedRateLimited: 'Demasiados pedidos. Tente novamente daqui a pouco.',
   refusedSpam: 'Não foi possível publicar o seu comentário. Tente novamente daqui a pouco.',
+  onService: 'no {service}',
+  replyFromSite: 'Responda a partir do seu próprio site',
+  webmentionHint: 'Com o Webmention, uma publicação no seu próprio site com uma ligação para esta página aparece aqui como resposta.',
+  sourceFailed: 'Não foi possível carregar os comentários de {source}.',
+  reactionsLabel: 'Pessoas que gostaram ou partilharam isto',
+  moreReactions: 'e mais {count}',
+  postLikes: { one: '{count} gosto', many: '{count} de gostos', other: '{count} gostos' },
+  postReposts: { one: '{count} partilha', many: '{count} de partilhas', other: '{count} partilhas' },
 };

@@ -75,4 +75,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Site-ul cere o verificare pe care acest formular nu o poate afișa.',
   refusedRateLimited: 'Prea multe cereri. Încearcă din nou peste puțin timp.',
   refusedSpam: 'Comentariul tău nu a putut fi publicat. Încearcă din nou peste puțin timp.',
+  onService: 'pe {service}',
+  replyFromSite: 'Răspunde de pe propriul site',
+  webmentionHint: 'Cu Webmention, o postare de pe propriul tău site care trimite la această pagină apare aici ca răspuns.',
+  sourceFailed: 'Comentariile de pe {source} nu au putut fi încărcate.',
+  reactionsLabel: 'Persoane care au apreciat sau au redistribuit',
+  moreReactions: 'și încă {count}',
+  postLikes: { one: '{count} apreciere', few: '{count} aprecieri', other: '{count} de aprecieri' },
+  postReposts: { one: '{count} redistribuire', few: '{count} redistribuiri', other: '{count} de redistribuiri' },
 };

@@ -88,4 +88,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Сайт требует проверку, которую эта форма не может показать.',
   refusedRateLimited: 'Слишком много запросов. Попробуйте ещё раз чуть позже.',
   refusedSpam: 'Не удалось опубликовать комментарий. Попробуйте ещё раз чуть позже.',
+  onService: 'в {service}',
+  replyFromSite: 'Ответить со своего сайта',
+  webmentionHint: 'Благодаря Webmention запись на вашем собственном сайте со ссылкой на эту страницу появится здесь как ответ.',
+  sourceFailed: 'Не удалось загрузить комментарии из {source}.',
+  reactionsLabel: 'Те, кому это понравилось или кто сделал репост',
+  moreReactions: 'и ещё {count}',
+  postLikes: { one: '{count} отметка «нравится»', few: '{count} отметки «нравится»', many: '{count} отметок «нравится»', other: '{count} отметки «нравится»' },
+  postReposts: { one: '{count} репост', few: '{count} репоста', many: '{count} репостов', other: '{count} репоста' },
 };

@@ -88,4 +88,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Web vyžaduje overenie, ktoré tento formulár nevie zobraziť.',
   refusedRateLimited: 'Príliš veľa požiadaviek. Skúste to znova o chvíľu.',
   refusedSpam: 'Komentár sa nepodarilo zverejniť. Skúste to znova o chvíľu.',
+  onService: 'na {service}',
+  replyFromSite: 'Odpovedať z vlastného webu',
+  webmentionHint: 'Vďaka Webmention sa tu ako odpoveď zobrazí príspevok na vašom vlastnom webe, ktorý odkazuje na túto stránku.',
+  sourceFailed: 'Komentáre z {source} sa nepodarilo načítať.',
+  reactionsLabel: 'Ľudia, ktorým sa to páči alebo to zdieľali',
+  moreReactions: 'a ďalších {count}',
+  postLikes: { one: '{count} páči sa mi', few: '{count} páči sa mi', many: '{count} páči sa mi', other: '{count} páči sa mi' },
+  postReposts: { one: '{count} zdieľanie', few: '{count} zdieľania', many: '{count} zdieľania', other: '{count} zdieľaní' },
 };

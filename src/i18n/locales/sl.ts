@@ -88,4 +88,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Spletišče zahteva preverjanje, ki ga ta obrazec ne more prikazati.',
   refusedRateLimited: 'Preveč zahtev. Poskusite znova čez trenutek.',
   refusedSpam: 'Vašega komentarja ni bilo mogoče objaviti. Poskusite znova čez trenutek.',
+  onService: 'na {service}',
+  replyFromSite: 'Odgovorite s svoje spletne strani',
+  webmentionHint: 'S Webmention se objava na vaši spletni strani, ki se povezuje na to stran, tukaj prikaže kot odgovor.',
+  sourceFailed: 'Komentarjev iz {source} ni bilo mogoče naložiti.',
+  reactionsLabel: 'Ljudje, ki jim je to všeč ali so to delili',
+  moreReactions: 'in še {count}',
+  postLikes: { one: '{count} všeček', two: '{count} všečka', few: '{count} všečki', other: '{count} všečkov' },
+  postReposts: { one: '{count} deljenje', two: '{count} deljenji', few: '{count} deljenja', other: '{count} deljenj' },
 };

@@ -74,4 +74,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Veb mesto traži proveru koju ovaj obrazac ne može da prikaže.',
   refusedRateLimited: 'Previše zahteva. Pokušajte ponovo za trenutak.',
   refusedSpam: 'Vaš komentar nije mogao da bude objavljen. Pokušajte ponovo za trenutak.',
+  onService: 'na {service}',
+  replyFromSite: 'Odgovorite sa svog sajta',
+  webmentionHint: 'Uz Webmention se objava na vašem sajtu koja vodi na ovu stranicu ovde prikazuje kao odgovor.',
+  sourceFailed: 'Komentari sa {source} nisu mogli da se učitaju.',
+  reactionsLabel: 'Ljudi kojima se ovo dopalo ili su ga podelili',
+  moreReactions: 'i još {count}',
+  postLikes: { one: '{count} sviđanje', few: '{count} sviđanja', other: '{count} sviđanja' },
+  postReposts: { one: '{count} deljenje', few: '{count} deljenja', other: '{count} deljenja' },
 };

@@ -74,4 +74,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Веб место тражи проверу коју овај образац не може да прикаже.',
   refusedRateLimited: 'Превише захтева. Покушајте поново за тренутак.',
   refusedSpam: 'Ваш коментар није могао да буде објављен. Покушајте поново за тренутак.',
+  onService: 'на {service}',
+  replyFromSite: 'Одговорите са свог сајта',
+  webmentionHint: 'Уз Webmention се објава на вашем сајту која води на ову страницу овде приказује као одговор.',
+  sourceFailed: 'Коментари са {source} нису могли да се учитају.',
+  reactionsLabel: 'Људи којима се ово допало или су га поделили',
+  moreReactions: 'и још {count}',
+  postLikes: { one: '{count} свиђање', few: '{count} свиђања', other: '{count} свиђања' },
+  postReposts: { one: '{count} дељење', few: '{count} дељења', other: '{count} дељења' },
 };

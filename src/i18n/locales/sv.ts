@@ -70,4 +70,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Webbplatsen begär en kontroll som det här formuläret inte kan visa.',
   refusedRateLimited: 'För många förfrågningar. Försök igen om en stund.',
   refusedSpam: 'Din kommentar kunde inte publiceras. Försök igen om en stund.',
+  onService: 'på {service}',
+  replyFromSite: 'Svara från din egen webbplats',
+  webmentionHint: 'Med Webmention visas ett inlägg på din egen webbplats som länkar hit, här som ett svar.',
+  sourceFailed: 'Kommentarerna från {source} kunde inte läsas in.',
+  reactionsLabel: 'Personer som gillade eller delade detta',
+  moreReactions: 'och {count} till',
+  postLikes: { one: '{count} gillning', other: '{count} gillningar' },
+  postReposts: { one: '{count} delning', other: '{count} delningar' },
 };

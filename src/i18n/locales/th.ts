@@ -66,4 +66,12 @@ export const messages: Messages = {
   refusedCaptcha: 'เว็บไซต์ขอการตรวจสอบที่แบบฟอร์มนี้แสดงไม่ได้',
   refusedRateLimited: 'มีคำขอมากเกินไป โปรดลองอีกครั้งในอีกสักครู่',
   refusedSpam: 'ไม่สามารถเผยแพร่ความเห็นของคุณได้ โปรดลองอีกครั้งในอีกสักครู่',
+  onService: 'บน {service}',
+  replyFromSite: 'ตอบกลับจากเว็บไซต์ของคุณเอง',
+  webmentionHint: 'ด้วย Webmention โพสต์บนเว็บไซต์ของคุณเองที่ลิงก์มายังหน้านี้จะแสดงที่นี่เป็นการตอบกลับ',
+  sourceFailed: 'โหลดความคิดเห็นจาก {source} ไม่ได้',
+  reactionsLabel: 'ผู้ที่ถูกใจหรือรีโพสต์สิ่งนี้',
+  moreReactions: 'และอีก {count} คน',
+  postLikes: { other: 'ถูกใจ {count} ครั้ง' },
+  postReposts: { other: 'รีโพสต์ {count} ครั้ง' },
 };

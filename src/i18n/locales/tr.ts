@@ -73,4 +73,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Site, bu formun gösteremediği bir doğrulama istiyor.',
   refusedRateLimited: 'Çok fazla istek. Lütfen birazdan yeniden deneyin.',
   refusedSpam: 'Yorumunuz yayınlanamadı. Lütfen birazdan yeniden deneyin.',
+  onService: '{service} üzerinde',
+  replyFromSite: 'Kendi sitenizden yanıtlayın',
+  webmentionHint: 'Webmention sayesinde kendi sitenizde bu sayfaya bağlantı veren bir yazı burada yanıt olarak görünür.',
+  sourceFailed: '{source} yorumları yüklenemedi.',
+  reactionsLabel: 'Bunu beğenen veya yeniden paylaşanlar',
+  moreReactions: 've {count} kişi daha',
+  postLikes: { one: '{count} beğeni', other: '{count} beğeni' },
+  postReposts: { one: '{count} yeniden paylaşım', other: '{count} yeniden paylaşım' },
 };

@@ -88,4 +88,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Сайт вимагає перевірку, яку ця форма не може показати.',
   refusedRateLimited: 'Забагато запитів. Спробуйте ще раз трохи згодом.',
   refusedSpam: 'Не вдалося опублікувати коментар. Спробуйте ще раз трохи згодом.',
+  onService: 'у {service}',
+  replyFromSite: 'Відповісти зі свого сайту',
+  webmentionHint: 'Завдяки Webmention допис на вашому власному сайті з посиланням на цю сторінку з’явиться тут як відповідь.',
+  sourceFailed: 'Не вдалося завантажити коментарі з {source}.',
+  reactionsLabel: 'Ті, кому це сподобалося або хто поширив',
+  moreReactions: 'і ще {count}',
+  postLikes: { one: '{count} вподобання', few: '{count} вподобання', many: '{count} вподобань', other: '{count} вподобання' },
+  postReposts: { one: '{count} поширення', few: '{count} поширення', many: '{count} поширень', other: '{count} поширення' },
 };

@@ -69,4 +69,12 @@ export const messages: Messages = {
   refusedCaptcha: 'سائٹ ایسی تصدیق مانگ رہی ہے جو یہ فارم نہیں دکھا سکتا۔',
   refusedRateLimited: 'بہت زیادہ درخواستیں۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔',
   refusedSpam: 'آپ کا تبصرہ شائع نہیں ہو سکا۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔',
+  onService: '{service} پر',
+  replyFromSite: 'اپنی سائٹ سے جواب دیں',
+  webmentionHint: 'Webmention کے ذریعے آپ کی اپنی سائٹ کی وہ پوسٹ جو اس صفحے سے لنک کرتی ہے، یہاں جواب کے طور پر دکھائی دیتی ہے۔',
+  sourceFailed: '{source} سے تبصرے لوڈ نہیں ہو سکے۔',
+  reactionsLabel: 'جنہوں نے اسے پسند یا دوبارہ شیئر کیا',
+  moreReactions: 'اور {count} مزید',
+  postLikes: { one: '{count} پسند', other: '{count} پسند' },
+  postReposts: { one: '{count} دوبارہ شیئر', other: '{count} دوبارہ شیئر' },
 };

@@ -66,4 +66,12 @@ export const messages: Messages = {
   refusedCaptcha: 'Trang web yêu cầu một bước kiểm tra mà biểu mẫu này không hiển thị được.',
   refusedRateLimited: 'Quá nhiều yêu cầu. Vui lòng thử lại sau giây lát.',
   refusedSpam: 'Không thể đăng bình luận của bạn. Vui lòng thử lại sau giây lát.',
+  onService: 'trên {service}',
+  replyFromSite: 'Trả lời từ trang web của bạn',
+  webmentionHint: 'Với Webmention, bài viết trên trang web của bạn có liên kết đến trang này sẽ hiện ở đây như một câu trả lời.',
+  sourceFailed: 'Không tải được bình luận từ {source}.',
+  reactionsLabel: 'Những người đã thích hoặc đăng lại',
+  moreReactions: 'và {count} người khác',
+  postLikes: { other: '{count} lượt thích' },
+  postReposts: { other: '{count} lượt đăng lại' },
 };

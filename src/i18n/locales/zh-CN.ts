@@ -66,4 +66,12 @@ export const messages: Messages = {
   refusedCaptcha: '网站要求进行验证，但此表单无法显示。',
   refusedRateLimited: '请求过多，请稍后重试。',
   refusedSpam: '无法发表您的评论，请稍后重试。',
+  onService: '来自 {service}',
+  replyFromSite: '从你自己的网站回复',
+  webmentionHint: '借助 Webmention，你自己网站上链接到本页的文章会作为回复显示在这里。',
+  sourceFailed: '无法加载来自 {source} 的评论。',
+  reactionsLabel: '点赞或转发了此文的人',
+  moreReactions: '还有 {count} 人',
+  postLikes: { other: '{count} 个赞' },
+  postReposts: { other: '{count} 次转发' },
 };

@@ -66,4 +66,12 @@ export const messages: Messages = {
   refusedCaptcha: '網站要求進行驗證，但這個表單無法顯示。',
   refusedRateLimited: '要求次數過多，請稍後再試。',
   refusedSpam: '無法發佈你的留言，請稍後再試。',
+  onService: '來自 {service}',
+  replyFromSite: '從你自己的網站回覆',
+  webmentionHint: '透過 Webmention，你自己網站上連結到本頁的文章會以回覆的形式顯示在這裡。',
+  sourceFailed: '無法載入來自 {source} 的留言。',
+  reactionsLabel: '按讚或轉發這篇文章的人',
+  moreReactions: '還有 {count} 人',
+  postLikes: { other: '{count} 個讚' },
+  postReposts: { other: '{count} 次轉發' },
 };
