@@ -17,6 +17,7 @@ const loaders = new Map<string, BackendLoader>([
   ['mastodon', () => import('./mastodon.js').then((m) => m.backend)],
   ['bluesky', () => import('./bluesky.js').then((m) => m.backend)],
   ['github', () => import('./github.js').then((m) => m.backend)],
+  ['webmention', () => import('./webmention.js').then((m) => m.backend)],
 ]);
 const listeners = new Set<(name: string) => void>();
 
