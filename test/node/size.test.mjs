@@ -4,14 +4,45 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { crossAdapterImports, adapterChunks, firstLoadSet, partOf, partShares, readBuild } from '../../scripts/size.mjs';
+import {
+  LOADER_BUDGET,
+  adapterChunks,
+  budgetsOf,
+  crossAdapterImports,
+  elementChunk,
+  firstLoadSet,
+  loaderFiles,
+  partOf,
+  partShares,
+  readBuild,
+} from '../../scripts/size.mjs';
 
 const graph = readBuild();
 const first = firstLoadSet(graph, 'wordpress');
 const sourcesOf = (files) => new Set(files.flatMap((f) => graph.get(f).sources));
 
-test('the first load holds the entry, the element and the WordPress adapter', () => {
+test('every page view loads only the loader: no Lit, no zod, no element, one dynamic import of the element', () => {
+  const loader = [...loaderFiles(graph)];
+  assert.deepEqual(loader, ['comment-thread.js']);
+  const sources = sourcesOf(loader);
+  assert.ok(sources.has('src/loader.ts'));
+  for (const s of sources) assert.ok(!/node_modules|components\/|model\/|adapters\//.test(s), `${s} is not in the loader`);
+  const element = elementChunk(graph);
+  assert.deepEqual(graph.get('comment-thread.js').dynamics, [element]);
+  assert.ok(graph.get(element).sources.includes('src/components/comment-thread/comment-thread.ts'));
+});
+
+test("the loader's budget fails the run above 3 kB gzip; the set's goal and budget are reported, not enforced", () => {
+  assert.equal(LOADER_BUDGET, 3000);
+  const [loader, ceiling, ...reported] = budgetsOf(3001, 1);
+  assert.ok(loader.enforced && loader.value > loader.limit);
+  assert.ok(ceiling.enforced && ceiling.value <= ceiling.limit);
+  assert.ok(reported.every((b) => !b.enforced));
+});
+
+test('the first load holds the loader, the element and the WordPress adapter', () => {
   assert.ok(first.files.includes('comment-thread.js'));
+  assert.ok(first.files.includes(elementChunk(graph)));
   assert.ok(first.adapter, 'a lazy chunk holds the WordPress adapter');
   const sources = sourcesOf(first.files);
   for (const needed of [

@@ -1,0 +1,8 @@
+/**
+ * What the script-tag loader imports: registers the elements. zod is bundled into the script-tag build,
+ * so its settings are this build's own and no host page's; the npm build's `./define` leaves the app's
+ * zod as it is.
+ */
+import './zod-jitless.js';
+
+export * from './define.js';
