@@ -12,7 +12,13 @@ export function webmentionFetch() {
     const properties = url.searchParams.getAll('wm-property[]');
     if (url.pathname === '/api/count.json') return json(await fixture('count.json'));
     if (url.pathname === '/api/mentions.jf2' && properties.includes('like-of')) return json(await fixture('reactions.jf2.json'));
-    if (url.pathname === '/api/mentions.jf2') return json(await fixture('mentions.jf2.json'));
+    if (url.pathname === '/api/mentions.jf2') {
+      // Paged as webmention.io pages: `per-page` entries of page `page`, counted from 0.
+      const feed = await fixture('mentions.jf2.json');
+      const size = Number(url.searchParams.get('per-page') ?? 20);
+      const from = Number(url.searchParams.get('page') ?? 0) * size;
+      return json({ ...feed, children: feed.children.slice(from, from + size) });
+    }
     return json({ error: 'not_found' }, 404);
   });
 }
