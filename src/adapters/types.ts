@@ -41,6 +41,26 @@ export interface ActionOptions {
 /** Comments on each post asked for, by post id as given; a post the backend does not know is 0 or absent. */
 export type Counts = Record<string, number>;
 
+export interface ReactionsQuery {
+  postId: string;
+  signal: AbortSignal;
+}
+
+/** Someone who liked or reposted the post. `url` and `avatarUrl` are untrusted: the row shows only https. */
+export interface Reactor {
+  name: string;
+  url?: string;
+  avatarUrl?: string;
+  kind: 'like' | 'repost';
+}
+
+/** Likes and reposts of the post itself (not of a comment): the numbers, and some of the people. */
+export interface Reactions {
+  likes: number;
+  reposts: number;
+  people: Reactor[];
+}
+
 /**
  * A backend, seen by the element. Adapters are plain modules: they fetch, validate the backend's own
  * shape with zod, map it to the model and throw only `CommentThreadError`.
@@ -56,6 +76,8 @@ export interface CommentAdapter {
    * batches the elements of a page into one call). Without it, counts come from `list()`, a request per post.
    */
   count?(postIds: readonly string[], options: CountOptions): Promise<Counts>;
+  /** Likes and reposts of the post on the source's service, fetched after the comments (the row under the thread). */
+  reactions?(query: ReactionsQuery): Promise<Reactions>;
   /** Likes a comment (`capabilities.likes`); resolves to its new count. */
   like?(id: string, options: ActionOptions): Promise<number>;
   /** Takes the visitor's like back; resolves to the new count. */

@@ -38,6 +38,8 @@ export interface PageState {
   onLoadMore: () => void;
   onListClick: (event: Event) => void;
   onSkip: (event: Event) => void;
+  /** What goes under the thread besides Load more: likes and reposts, sources that failed (comment-source/). */
+  below?: unknown;
 }
 
 /** The section: skip link, heading, the thread (or its loading, empty or error state), Load more, the form, the live region. */
@@ -60,6 +62,7 @@ export function page(state: PageState) {
               html`<ol part="list" @click=${state.onListClick}>${topList(state.nodes, view, state.rootOf)}</ol>`}
       ${ready && state.dropped ? html`<p part="notice">${words.count('droppedComments', state.dropped)}</p>` : nothing}
     </div>
+    ${ready ? (state.below ?? nothing) : nothing}
     ${state.more
       ? html`<button part="load-more" type="button" ?disabled=${state.busy} @click=${state.onLoadMore}>
           ${state.busy ? words.text('loadingMore') : words.text('loadMore')}
@@ -69,7 +72,9 @@ export function page(state: PageState) {
       ${state.top ? commentForm(state.top, 'top', view) : nothing}
       ${ready && !capabilities.post && capabilities.closed ? html`<p part="closed">${words.text('commentsClosed')}</p>` : nothing}
       ${ready && capabilities.replyLink
-        ? html`<p part="reply-link"><a href=${capabilities.replyLink.url} rel="noopener">${replyLinkLabel(words, capabilities.replyLink)}</a></p>`
+        ? capabilities.replyLink.service === 'webmention'
+          ? html`<p part="reply-link"><a href=${capabilities.replyLink.url} rel="noopener" aria-describedby="webmention-hint">${words.text('replyFromSite')}</a> <span part="reply-link-hint" id="webmention-hint">${words.text('webmentionHint')}</span></p>`
+          : html`<p part="reply-link"><a href=${capabilities.replyLink.url} rel="noopener">${replyLinkLabel(words, capabilities.replyLink)}</a></p>`
         : nothing}
     </div>
     <div part="status" class="sr-only" role="status" aria-live="polite">${state.announcement}</div>

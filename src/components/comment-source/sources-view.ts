@@ -1,0 +1,73 @@
+/**
+ * What a merged thread shows under its comments, loaded only when the adapter has something to show
+ * there: a polite note for each source that could not be loaded (with Retry), the likes and reposts row,
+ * and where to answer on each read-only source. Reactions of any adapter are checked here, at the edge.
+ */
+import { html, nothing } from 'lit';
+import * as z from 'zod/mini';
+import type { CommentAdapter, Reactions } from '../../adapters/types.js';
+import type { Words } from '../../i18n/words.js';
+import { CommentThreadError } from '../../model/errors.js';
+import { reactionsRow } from '../comment-thread/templates/reactions.js';
+
+const ReactionsSchema = z.object({
+  likes: z.number().check(z.nonnegative()),
+  reposts: z.number().check(z.nonnegative()),
+  people: z.array(
+    z.object({
+      name: z.string(),
+      url: z.optional(z.string()),
+      avatarUrl: z.optional(z.string()),
+      kind: z.union([z.literal('like'), z.literal('repost')]),
+    }),
+  ),
+});
+
+/** The adapter's reactions for `postId`, checked; a wrong shape is `invalid-response` like any page. */
+export async function loadReactions(adapter: CommentAdapter, postId: string, signal: AbortSignal): Promise<Reactions> {
+  const raw = await adapter.reactions!({ postId, signal });
+  const result = ReactionsSchema.safeParse(raw);
+  if (result.success) return result.data as Reactions;
+  throw new CommentThreadError('invalid-response', `The likes and reposts are not in the expected shape: ${result.error.issues[0]?.message ?? 'invalid'}.`, {
+    reason: 'reactions-shape',
+  });
+}
+
+/** Names a service the way it calls itself: not translated. */
+export const SERVICES: Record<string, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  github: 'GitHub',
+  webmention: 'Webmention',
+};
+export const serviceName = (service: string) => SERVICES[service] ?? service;
+
+export interface Below {
+  words: Words;
+  failures: readonly (CommentThreadError & { source?: string })[];
+  reactions: Reactions | undefined;
+  links: readonly { url: string; service: string }[];
+  onRetry: () => void;
+}
+
+/** "Reply on Bluesky"; for Webmention, "Reply from your own site" and one sentence on what that means. */
+export function replyLink(words: Words, link: { url: string; service: string }, id: string) {
+  if (link.service !== 'webmention') {
+    return html`<a part="reply-link-anchor" href=${link.url} rel="noopener">${words.text('replyOn', { service: serviceName(link.service) })}</a>`;
+  }
+  return html`<a part="reply-link-anchor" href=${link.url} rel="noopener" aria-describedby=${id}>${words.text('replyFromSite')}</a>
+    <span part="reply-link-hint" id=${id}>${words.text('webmentionHint')}</span>`;
+}
+
+export function below({ words, failures, reactions, links, onRetry }: Below) {
+  return html`${failures.map(
+    (failure) => html`<p part="notice source-notice">
+      ${words.text('sourceFailed', { source: serviceName(failure.source ?? '') })}
+      <button part="retry-button" type="button" @click=${onRetry}>${words.text('retry')}</button>
+    </p>`,
+  )}${reactionsRow(words, reactions)}${links.length
+    ? html`<ul part="reply-links">
+        ${links.map((link, i) => html`<li part="reply-link">${replyLink(words, link, `reply-hint-${i}`)}</li>`)}
+      </ul>`
+    : nothing}`;
+}
