@@ -100,6 +100,36 @@ export interface Messages {
   refusedCaptcha: string;
   refusedRateLimited: string;
   refusedSpam: string;
+  /** The like button; the count follows it ("Like 3"), and it is pressed once liked. */
+  like: string;
+  /** Likes counted by a service where they are given there: `{service}` ("Mastodon"). */
+  likeOn: string;
+  /** A like the backend refused, said before the reason. */
+  likeFailed: string;
+  edit: string;
+  delete: string;
+  /** Title of the form editing the visitor's own comment. */
+  editComment: string;
+  saveEdit: string;
+  saving: string;
+  cancelEdit: string;
+  /** Asked inside the comment before deleting it; answered by `delete` or `keep`. */
+  deleteConfirm: string;
+  keep: string;
+  /** In place of a deleted comment that has replies, and said when a comment is deleted. */
+  commentDeleted: string;
+  commentUpdated: string;
+  editFailed: string;
+  deleteFailed: string;
+  /** The comment form's switch between writing and a preview of the rendered Markdown. */
+  write: string;
+  preview: string;
+  /** Under the comment field of a backend that takes Markdown. */
+  markdownHint: string;
+  /** Under the comment field of a backend that keeps some HTML. */
+  htmlHint: string;
+  /** Checkbox, off by default, where the backend can email replies. */
+  notifyReplies: string;
 }
 
 export const en: Messages = {
@@ -170,4 +200,24 @@ export const en: Messages = {
   refusedCaptcha: 'The site asks for a check this form cannot show.',
   refusedRateLimited: 'Too many requests. Please try again in a moment.',
   refusedSpam: 'Your comment could not be posted. Please try again in a moment.',
+  like: 'Like',
+  likeOn: 'Like on {service}',
+  likeFailed: 'Your like could not be saved.',
+  edit: 'Edit',
+  delete: 'Delete',
+  editComment: 'Edit your comment',
+  saveEdit: 'Save changes',
+  saving: 'Saving…',
+  cancelEdit: 'Cancel editing',
+  deleteConfirm: 'Delete this comment?',
+  keep: 'Keep',
+  commentDeleted: 'Comment deleted.',
+  commentUpdated: 'Comment updated.',
+  editFailed: 'Your changes could not be saved. They are kept here.',
+  deleteFailed: 'The comment could not be deleted.',
+  write: 'Write',
+  preview: 'Preview',
+  markdownHint: 'Markdown works: **bold**, *italic*, [link](https://example.com), `code`, > quote.',
+  htmlHint: 'Some HTML works: <a href="">, <em>, <strong>, <code>, <blockquote>.',
+  notifyReplies: 'Notify me of follow-up comments by email.',
 };

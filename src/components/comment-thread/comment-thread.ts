@@ -10,8 +10,10 @@ import { Words, type DateStyle } from '../../i18n/words.js';
 import type { Capabilities } from '../../model/capabilities.js';
 import { CommentThreadError } from '../../model/errors.js';
 import type { Draft } from '../../model/schemas.js';
+import { findNode } from '../../model/thread.js';
 import { styles } from './comment-thread.styles.js';
 import { FormsController } from './forms-controller.js';
+import { InteractionsController, type InteractionOutcome } from './interactions-controller.js';
 import { serverPage, type ServerPage } from './light-dom.js';
 import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
 import { SlowLoadController } from './slow-load-controller.js';
@@ -53,6 +55,15 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart actions - The row of a comment's actions (Reply, and whatever else its backend allows).
  * @csspart reply-button - "Reply".
  * @csspart copy-link-button - "Copy link".
+ * @csspart like-button - "Like" with the count, pressed once liked; `like-link-button`: "Like on Mastodon", a link.
+ * @csspart edit-button - "Edit", on the visitor's own comment while the backend allows.
+ * @csspart delete-button - "Delete", likewise; `confirm-delete` asks "Delete this comment?" with `confirm-delete-button` and `keep-button`.
+ * @csspart deleted - "Comment deleted", in place of a deleted comment that has replies (its article is also `deleted`).
+ * @csspart edit-form - The form editing a comment, in place of its text.
+ * @csspart format-switch - "Write" / "Preview" (`write-button`, `preview-button`) on backends that take Markdown.
+ * @csspart preview - The rendered preview of the comment being written.
+ * @csspart format-hint - Which syntax the comment field takes.
+ * @csspart notify - "Notify me of follow-up comments by email" and its checkbox.
  * @csspart link-field - The comment's link, selected for copying where the clipboard cannot be written.
  * @csspart missing-comment - "This comment is no longer available." when a link names a comment the thread does not hold.
  * @csspart replies - The nested list of replies.
@@ -166,6 +177,15 @@ export class CommentThread extends LitElement {
     loadMore: () => this.loadMore(),
     wake: this.wake,
     report: (outcome) => this.linked(outcome),
+  }));
+  private readonly own = new InteractionsController(this, () => ({
+    postId: this.postId,
+    scope: this.thread.scope,
+    capabilities: this.capabilities,
+    adapter: this.thread.adapter,
+    rootOf: this.thread.rootOf,
+    node: (id) => findNode(this.thread.nodes, id),
+    touchForm: (key) => void (this.forms.states.get(key) && this.forms.states.get(key)!.version++),
   }));
   private readonly slowLoad = new SlowLoadController(this, () => this.announce(this.words.text('stillTrying')));
   /** How the element speaks now; replaced only when the language, the strings or the date style change. */
@@ -312,6 +332,7 @@ export class CommentThread extends LitElement {
       if (!outcome) return; // superseded by a newer load
       this.settled();
       this.status = 'ready';
+      this.own.reset();
       this.forms.restore(this.thread.nodes);
       this.loaded(outcome);
       this.permalink.loaded();
@@ -427,6 +448,7 @@ export class CommentThread extends LitElement {
     // Read before awaiting: once dispatch ends, the event no longer exposes a target inside a shadow root.
     const form = event.target as HTMLFormElement;
     const veto = (draft: Draft) => this.dispatchEvent(new CommentSubmitEvent({ draft }));
+    this.own.closePreview(key);
     const outcome = await this.forms.submit(key, form, veto);
     switch (outcome.kind) {
       case 'invalid':
@@ -450,6 +472,21 @@ export class CommentThread extends LitElement {
   private readonly actions: Record<ActionName, (id: string) => void> = {
     reply: (id) => void (this.forms.replyTo === id ? this.forms.cancel(id) : this.forms.openReply(id)),
     'copy-link': (id) => void this.copyLink(id),
+    like: (id) => void this.own.toggleLike(id).then(this.acted),
+    'like-link': () => undefined,
+    edit: (id) => void this.own.edit(id),
+    delete: (id) => void this.own.askDelete(id),
+  };
+
+  /** A like, an edit or a delete came to `outcome`: the reader hears it; a failure is also `comment-error`. */
+  private acted = (outcome: InteractionOutcome) => {
+    if (outcome.kind === 'updated') this.announce(this.words.text('commentUpdated'));
+    else if (outcome.kind === 'deleted') this.announce(this.words.text('commentDeleted'));
+    else if (outcome.kind === 'failed') {
+      const what = outcome.action === 'like' ? 'likeFailed' : outcome.action === 'edit' ? 'editFailed' : 'deleteFailed';
+      this.announce(`${this.words.text(what)} ${this.words.error(outcome.error, this.backendName)}`);
+      this.dispatchEvent(new CommentErrorEvent({ error: outcome.error, phase: 'submit' }));
+    }
   };
 
   private view(): View {
@@ -464,6 +501,10 @@ export class CommentThread extends LitElement {
       onCancel: (key) => void this.forms.cancel(key),
       onSubmit: (key, event) => void this.submit(key, event),
       onInput: (key, event) => this.forms.input(key, event),
+      own: this.own.view(
+        () => void this.own.saveEdit().then(this.acted),
+        () => void this.own.confirmDelete().then(this.acted),
+      ),
     };
   }
 

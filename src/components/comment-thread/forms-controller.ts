@@ -110,6 +110,7 @@ export class FormsController implements ReactiveController {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
     if (!form || !target?.name) return;
     if (target.name === 'consent') form.consent = (target as HTMLInputElement).checked;
+    else if (target.name === 'notify') form.notify = (target as HTMLInputElement).checked;
     else if (FIELDS.includes(target.name)) {
       const name = target.name as Field;
       form.values = { ...form.values, [name]: target.value };
@@ -167,6 +168,8 @@ export class FormsController implements ReactiveController {
       // Faster than anyone types: nothing is sent, and the visitor is told to wait a moment.
       return this.failed(state, new CommentThreadError('rejected', 'Submitted faster than the minimum fill time; nothing was sent.', { reason: 'too-fast' }));
     }
+    // Replies by email only when the visitor asked, and only where the backend can send them.
+    if (state.notify && context.capabilities.notify && result.draft.author.email) result.draft.notify = true;
     if (!veto(result.draft)) return { kind: 'vetoed' };
 
     const sent = JSON.stringify(result.draft);

@@ -6,7 +6,9 @@
  */
 import { noChange, nothing } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { windowOpen } from '../../../model/capabilities.js';
 import type { Comment } from '../../../model/schemas.js';
+import { isHttpUrl } from '../../../sanitize.js';
 import type { ActionName, View } from './view.js';
 
 /** One button of the row. */
@@ -17,7 +19,14 @@ export interface Action {
   expanded?: boolean;
   /** `aria-controls`: the id of what it opened. */
   controls?: string;
+  /** `aria-pressed`, for a toggle (Like). */
+  pressed?: boolean;
+  /** A link to act elsewhere (a like on Mastodon) rather than a button. */
+  href?: string;
 }
+
+/** A service's name is not translated. */
+const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
 
 /** The actions `comment` offers, in the row's order. */
 export function actionsFor(comment: Comment, domId: string, view: View): Action[] {
@@ -26,8 +35,25 @@ export function actionsFor(comment: Comment, domId: string, view: View): Action[
     const open = view.replyTo === comment.id;
     actions.push({ name: 'reply', label: view.words.text('reply'), expanded: open, ...(open ? { controls: `form-${domId}` } : {}) });
   }
-  // A held comment has no public address yet.
-  if (comment.status !== 'pending') actions.push({ name: 'copy-link', label: view.words.text('copyLink') });
+  // A held comment has no public address yet, and nobody else can like it.
+  if (comment.status === 'pending') return actions;
+  const { capabilities: caps, words } = view;
+  // The count is part of the button's name ("Like 3"), said with its pressed state.
+  const count = comment.likes ? ` ${words.number(comment.likes)}` : '';
+  if (caps.likes) actions.push({ name: 'like', label: `${words.text('like')}${count}`, pressed: view.own.liked(comment) });
+  else if (caps.likesReadOnly && comment.likeUrl && isHttpUrl(comment.likeUrl)) {
+    const service = SERVICES[caps.likesReadOnly.service] ?? caps.likesReadOnly.service;
+    actions.push({ name: 'like-link', label: `${words.text('likeOn', { service })}${count}`, href: comment.likeUrl });
+  }
+  actions.push({ name: 'copy-link', label: words.text('copyLink') });
+  if (comment.own && windowOpen(caps.edit, comment.createdAt, view.now)) {
+    const open = view.own.editing?.key === comment.id;
+    actions.push({ name: 'edit', label: words.text('edit'), expanded: open, ...(open ? { controls: `form-${domId}-edit` } : {}) });
+  }
+  if (comment.own && windowOpen(caps.delete, comment.createdAt, view.now)) {
+    const open = view.own.confirming === comment.id;
+    actions.push({ name: 'delete', label: words.text('delete'), expanded: open, ...(open ? { controls: `${domId}-confirm` } : {}) });
+  }
   return actions;
 }
 
@@ -44,7 +70,7 @@ function set(element: Element, name: string, value: string | null) {
  * written, as Lit's own bindings do. A row with no action is hidden.
  */
 class ActionsRow extends Directive {
-  private readonly buttons = new Map<ActionName, HTMLButtonElement>();
+  private readonly buttons = new Map<ActionName, HTMLElement>();
 
   constructor(part: PartInfo) {
     super(part);
@@ -65,13 +91,19 @@ class ActionsRow extends Directive {
         this.buttons.delete(name);
       }
     }
-    let previous: HTMLButtonElement | undefined;
+    let previous: HTMLElement | undefined;
     for (const action of actions) {
       let button = this.buttons.get(action.name);
       if (!button) {
-        button = document.createElement('button');
-        button.type = 'button';
-        button.dataset.action = action.name;
+        if (action.href) {
+          // Opens the service's own page: no data-action, the element has nothing to do.
+          button = document.createElement('a');
+          button.setAttribute('rel', 'nofollow noopener external');
+        } else {
+          button = document.createElement('button');
+          (button as HTMLButtonElement).type = 'button';
+          button.dataset.action = action.name;
+        }
         // The part is the styling API (`reply-button`); `data-action` is what the element listens for.
         button.setAttribute('part', `${action.name}-button`);
         this.buttons.set(action.name, button);
@@ -82,6 +114,8 @@ class ActionsRow extends Directive {
       }
       set(button, 'aria-expanded', action.expanded === undefined ? null : String(action.expanded));
       set(button, 'aria-controls', action.controls ?? null);
+      set(button, 'aria-pressed', action.pressed === undefined ? null : String(action.pressed));
+      if (action.href) set(button, 'href', action.href);
       set(button, 'aria-describedby', describedBy);
       if (button.textContent !== action.label) button.textContent = action.label;
       previous = button;

@@ -7,6 +7,7 @@ import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
 import { actionsFor, actionsRow } from './actions.js';
 import { body } from './body.js';
 import { replyForm } from './form.js';
+import { deletedItem, ownPanel } from './own.js';
 import type { View } from './view.js';
 
 /** An avatar that cannot load (blocked, gone, offline) leaves no broken-image icon behind. */
@@ -17,11 +18,14 @@ const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = tru
  * Written without whitespace between its pieces (the header is a flex row; the rest are blocks): every
  * space between two bindings would be a text node in each of thousands of comments.
  */
-export function commentItem(node: ThreadNode, view: View): TemplateResult {
-  const c = node.comment;
+export function commentItem(node: ThreadNode, view: View): TemplateResult | typeof nothing {
+  // As this page view knows it: liked, edited or deleted here.
+  const c = view.own.comment(node.comment);
   const id = c.id;
+  if (view.own.removed(id)) return nothing;
   const { name, url, avatarUrl, isPostAuthor } = c.author;
   const domId = `comment-${encodeURIComponent(id)}`;
+  if (c.deleted) return deletedItem(id, domId, view, node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing);
   const authorId = `${domId}-author`;
   const pending = c.status === 'pending';
   const open = view.replyTo === id;
@@ -42,7 +46,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult {
   }${
     node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
   }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value)}></div>${
-    pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : nothing
+    pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : ownPanel(c, domId, view)
   }<div part="actions" ${actionsRow(actionsFor(c, domId, view), authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing
   }</li>`;
@@ -109,7 +113,7 @@ export function topList(nodes: readonly ThreadNode[], view: View, rootOf: (id: s
     const mine = formRoot === node.comment.id;
     const arrived = arrivedRoot === node.comment.id;
     return guard(
-      [node, view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived],
+      [node, view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived, view.own.version(node.comment.id)],
       () => commentItem(node, view),
     );
   };
@@ -120,8 +124,10 @@ export function topList(nodes: readonly ThreadNode[], view: View, rootOf: (id: s
       const has = (id: string | undefined) => id !== undefined && block.nodes.some((n) => n.comment.id === id);
       const mine = has(formRoot);
       const arrived = has(arrivedRoot);
+      // Versions only grow, so their sum changes whenever one of them does.
+      const changed = block.nodes.reduce((sum, n) => sum + view.own.version(n.comment.id), 0);
       return guard(
-        [view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived, ...block.nodes],
+        [view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived, changed, ...block.nodes],
         () => repeat(block.nodes, (node) => node.comment.id, item),
       );
     },

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Words } from '../../../i18n/words.js';
 import { fieldRules } from '../field-rules.js';
+import { formatTools, hintId } from './preview.js';
 import type { Field, FormState, View } from './view.js';
 
 const field = (
@@ -93,17 +94,25 @@ export function commentForm(form: FormState, prefix: string, view: View, parentN
         dir="auto"
         maxlength="65525"
         required
+        ?hidden=${view.own.preview(form.key) !== undefined}
         .value=${form.values.content}
         aria-invalid=${contentError ? 'true' : 'false'}
-        aria-describedby=${ifDefined(contentError ? `${contentId}-error` : undefined)}
+        aria-describedby=${ifDefined([contentError ? `${contentId}-error` : '', hintId(view, prefix) ?? ''].filter(Boolean).join(' ') || undefined)}
       ></textarea>
       ${contentError ? html`<span part="field-error" id="${contentId}-error">${contentError}</span>` : nothing}
     </p>
+    ${formatTools(form.key, prefix, view)}
     ${rules.name !== 'hidden' ? field(words, form, prefix, 'name', words.text('nameLabel'), rules.name === 'required', 'text', 'name') : nothing}
     ${rules.email !== 'hidden'
       ? field(words, form, prefix, 'email', words.text('emailLabel'), rules.email === 'required', 'email', 'email')
       : nothing}
     ${rules.url ? field(words, form, prefix, 'url', words.text('websiteLabel'), false, 'url', 'url') : nothing}
+    ${view.capabilities.notify && rules.email !== 'hidden'
+      ? html`<p part="notify">
+          <input type="checkbox" id=${`${prefix}-notify`} name="notify" .checked=${form.notify === true} />
+          <label for=${`${prefix}-notify`}>${words.text('notifyReplies')}</label>
+        </p>`
+      : nothing}
     <p class="hp" aria-hidden="true">
       <label>${words.text('honeypot')} <input name="hp" type="text" tabindex="-1" autocomplete="off" /></label>
     </p>

@@ -1,6 +1,7 @@
 import type { Words } from '../../../i18n/words.js';
 import type { Capabilities } from '../../../model/capabilities.js';
 import type { CommentThreadError } from '../../../model/errors.js';
+import type { Comment } from '../../../model/schemas.js';
 import type { DraftValues } from '../../../storage.js';
 
 export type Field = 'content' | 'name' | 'email' | 'url';
@@ -25,10 +26,35 @@ export interface FormState {
   version: number;
   /** The last draft sent and its idempotency key: a retry of the same draft reuses the key. */
   attempt?: { draft: string; key: string };
+  /** "Notify me of follow-up comments", where the backend can email (`capabilities.notify`). */
+  notify?: boolean;
+}
+
+/** Likes, edits, deletes and previews of this page view (interactions-controller.ts), as templates read them. */
+export interface OwnView {
+  /** The comment as this page view knows it: edited, deleted, its likes. Cheap for an untouched comment. */
+  comment(comment: Comment): Comment;
+  /** Gone from the thread (deleted with no replies). */
+  removed(id: string): boolean;
+  liked(comment: Comment): boolean;
+  /** Bumped whenever a comment under the top-level comment `id` changed here. */
+  version(rootId: string): number;
+  /** The comment being edited, and its form. */
+  editing: FormState | undefined;
+  /** The comment whose deletion waits for "Delete" or "Keep". */
+  confirming: string | null;
+  /** A form's preview: shown, and its rendered HTML once ready. */
+  preview(key: string): { html: string | undefined } | undefined;
+  onPreview(key: string, open: boolean, content: string): void;
+  onEditInput(event: Event): void;
+  onEditSubmit(event: SubmitEvent): void;
+  onEditCancel(): void;
+  onDelete(): void;
+  onKeep(): void;
 }
 
 /** The actions a comment's row may hold; which ones a comment shows is decided in templates/actions.ts. */
-export type ActionName = 'reply' | 'copy-link';
+export type ActionName = 'reply' | 'copy-link' | 'like' | 'like-link' | 'edit' | 'delete';
 
 /** What templates need from the element: data, words and callbacks. No template keeps state. */
 export interface View {
@@ -43,4 +69,5 @@ export interface View {
   onCancel(key: string): void;
   onSubmit(key: string, event: SubmitEvent): void;
   onInput(key: string, event: Event): void;
+  own: OwnView;
 }

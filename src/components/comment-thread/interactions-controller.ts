@@ -1,0 +1,315 @@
+/**
+ * What a visitor does to one comment besides replying: likes (shown at once, put back if the backend
+ * refuses), editing their own comment in place, deleting it after an inline "Delete / Keep", and the
+ * Write / Preview switch of every form on backends that take Markdown. What changed in this page view is
+ * kept as overrides of the loaded comments, with a version per top-level comment so that only its subtree
+ * re-renders. It returns outcomes and moves focus; the element announces and dispatches events.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CommentAdapter } from '../../adapters/types.js';
+import type { Capabilities } from '../../model/capabilities.js';
+import { CommentThreadError } from '../../model/errors.js';
+import type { Comment } from '../../model/schemas.js';
+import type { ThreadNode } from '../../model/thread.js';
+import { likedIds, saveLiked } from './liked-store.js';
+import type { FormState, OwnView } from './templates/view.js';
+
+export interface InteractionsContext {
+  postId: string;
+  scope: string;
+  capabilities: Capabilities;
+  adapter: CommentAdapter | undefined;
+  /** The top-level comment under which `id` is shown. */
+  rootOf(id: string): string | undefined;
+  node(id: string): ThreadNode | undefined;
+  /** A form's state changed outside its controller (its preview): the form re-renders. */
+  touchForm(key: string): void;
+}
+
+export type InteractionOutcome =
+  | { kind: 'ignored' }
+  | { kind: 'liked'; id: string; liked: boolean }
+  | { kind: 'failed'; action: 'like' | 'edit' | 'delete'; error: CommentThreadError }
+  | { kind: 'updated'; comment: Comment }
+  | { kind: 'deleted'; id: string; kept: boolean };
+
+const domId = (id: string) => `comment-${encodeURIComponent(id)}`;
+
+/** The text of an HTML body, for editing a comment whose backend gave no source. */
+const textOf = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.innerText.trim();
+
+export class InteractionsController implements ReactiveController {
+  private readonly overrides = new Map<string, Partial<Comment>>();
+  private readonly gone = new Set<string>();
+  private readonly versions = new Map<string, number>();
+  private readonly inFlight = new Set<string>();
+  private readonly previews = new Map<string, { html: string | undefined }>();
+  private readonly requests = new Set<AbortController>();
+  private liked?: { scope: string; ids: Set<string> };
+  editing: FormState | undefined;
+  confirming: string | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    private readonly context: () => InteractionsContext,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    for (const request of this.requests) request.abort();
+  }
+
+  /** What templates read and call; `submitEdit` and `confirmDelete` are the element's, which announce the outcome. */
+  view(submitEdit: () => void, confirmDelete: () => void): OwnView {
+    return {
+      comment: (c) => {
+        const o = this.overrides.get(c.id);
+        return o ? { ...c, ...o } : c;
+      },
+      removed: (id) => this.gone.size > 0 && this.gone.has(id),
+      liked: (c) => this.isLiked(c),
+      version: (rootId) => this.versions.get(rootId) ?? 0,
+      editing: this.editing,
+      confirming: this.confirming,
+      preview: (key) => this.previews.get(key),
+      onPreview: (key, open, content) => void this.preview(key, open, content),
+      onEditInput: (event) => this.editInput(event),
+      onEditSubmit: (event) => {
+        event.preventDefault();
+        submitEdit();
+      },
+      onEditCancel: () => void this.cancelEdit(),
+      onDelete: confirmDelete,
+      onKeep: () => void this.keep(),
+    };
+  }
+
+  /** Everything of this page view forgotten: a new thread was loaded. */
+  reset(): void {
+    this.overrides.clear();
+    this.gone.clear();
+    this.editing = undefined;
+    this.confirming = null;
+    this.liked = undefined;
+  }
+
+  /** Likes or un-likes at once; the backend's count replaces the guess, a refusal puts it back. */
+  async toggleLike(id: string): Promise<InteractionOutcome> {
+    const { adapter, capabilities, postId, scope } = this.context();
+    const node = this.context().node(id);
+    if (!node || !capabilities.likes || !adapter?.like || !adapter.unlike || this.inFlight.has(id)) return { kind: 'ignored' };
+    const c = this.current(node.comment);
+    const before = { likes: c.likes ?? 0, liked: this.isLiked(c) };
+    const liked = !before.liked;
+    this.change(id, { likes: Math.max(0, before.likes + (liked ? 1 : -1)), liked });
+    this.inFlight.add(id);
+    const request = this.request();
+    try {
+      const likes = await (liked ? adapter.like : adapter.unlike).call(adapter, id, { postId, signal: request.signal });
+      this.change(id, { likes, liked });
+      // Where the backend does not know who likes, this browser remembers, so a visitor likes once.
+      if (node.comment.liked === undefined) saveLiked(scope, this.likedHere(), id, liked);
+      return { kind: 'liked', id, liked };
+    } catch (error) {
+      this.change(id, before);
+      return { kind: 'failed', action: 'like', error: CommentThreadError.from(error) };
+    } finally {
+      this.inFlight.delete(id);
+      this.requests.delete(request);
+    }
+  }
+
+  /** Opens the edit form in place of the comment's text, with the text as written, and focuses it. */
+  async edit(id: string): Promise<void> {
+    const node = this.context().node(id);
+    if (!node) return;
+    if (this.editing?.key === id) return this.cancelEdit();
+    const c = this.current(node.comment);
+    const content = c.source ?? (c.body.format === 'html' ? textOf(c.body.value) : c.body.value);
+    const previous = this.editing?.key;
+    this.editing = { key: id, parentId: c.parentId, values: { content, name: '', email: '', url: '' }, consent: false, errors: {}, submitting: false, openedAt: 0, version: 0 };
+    this.confirming = null;
+    if (previous) this.touch(previous);
+    this.touch(id);
+    await this.host.updateComplete;
+    this.byId(`${domId(id)}-edit-content`)?.focus();
+  }
+
+  /** Closes the edit form, the text unchanged, and gives focus back to Edit. */
+  async cancelEdit(): Promise<void> {
+    const id = this.editing?.key;
+    if (id === undefined) return;
+    this.editing = undefined;
+    this.previews.delete(`edit:${id}`);
+    this.touch(id);
+    await this.host.updateComplete;
+    this.focusAction(id, 'edit');
+  }
+
+  private editInput(event: Event): void {
+    const target = event.target as HTMLTextAreaElement;
+    if (!this.editing || target?.name !== 'content') return;
+    this.editing.values = { ...this.editing.values, content: target.value };
+    if (this.editing.errors.content) {
+      this.editing.errors = {};
+      this.touch(this.editing.key);
+    }
+  }
+
+  /** Sends the edited text; on failure the form stays open with the text and the reason. */
+  async saveEdit(): Promise<InteractionOutcome> {
+    const form = this.editing;
+    const { adapter, postId } = this.context();
+    if (!form || form.submitting || !adapter?.update) return { kind: 'ignored' };
+    const id = form.key;
+    const content = form.values.content.trim();
+    if (!content) {
+      form.errors = { content: 'contentRequired' };
+      this.touch(id);
+      await this.host.updateComplete;
+      this.byId(`${domId(id)}-edit-content`)?.focus();
+      return { kind: 'ignored' };
+    }
+    form.submitting = true;
+    form.problem = undefined;
+    this.previews.delete(`edit:${id}`);
+    this.touch(id);
+    const node = this.context().node(id);
+    const request = this.request();
+    try {
+      const draft = { postId, parentId: form.parentId, content, author: { name: node?.comment.author.name ?? '', email: '' } };
+      const comment = await adapter.update(id, draft, { postId, signal: request.signal });
+      const { id: _id, ...changed } = comment;
+      this.editing = undefined;
+      this.change(id, changed);
+      await this.host.updateComplete;
+      this.byId(domId(id))?.focus();
+      return { kind: 'updated', comment };
+    } catch (error) {
+      form.submitting = false;
+      const failure = CommentThreadError.from(error);
+      form.problem = { kind: 'error', error: failure };
+      this.touch(id);
+      return { kind: 'failed', action: 'edit', error: failure };
+    } finally {
+      this.requests.delete(request);
+    }
+  }
+
+  /** Asks "Delete this comment?" inside the comment, and moves focus to the question. */
+  async askDelete(id: string): Promise<void> {
+    if (this.confirming === id) return this.keep();
+    const previous = this.confirming;
+    this.confirming = id;
+    if (previous) this.touch(previous);
+    this.touch(id);
+    await this.host.updateComplete;
+    this.byId(`${domId(id)}-confirm`)?.focus();
+  }
+
+  /** Keeps the comment: the question goes, focus returns to Delete. */
+  async keep(): Promise<void> {
+    const id = this.confirming;
+    if (id === null) return;
+    this.confirming = null;
+    this.touch(id);
+    await this.host.updateComplete;
+    this.focusAction(id, 'delete');
+  }
+
+  /** Deletes the comment asked about. One with replies stays as "Comment deleted", so they keep their place. */
+  async confirmDelete(): Promise<InteractionOutcome> {
+    const id = this.confirming;
+    const { adapter, postId } = this.context();
+    const node = id === null ? undefined : this.context().node(id);
+    if (id === null || !node || !adapter?.remove || this.inFlight.has(id)) return { kind: 'ignored' };
+    this.inFlight.add(id);
+    const request = this.request();
+    try {
+      await adapter.remove(id, { postId, signal: request.signal });
+      this.confirming = null;
+      const kept = node.replies.length > 0;
+      if (kept) this.change(id, { deleted: true, own: false, author: { name: '' }, body: { format: 'text', value: '' } });
+      else {
+        this.gone.add(id);
+        this.touch(id);
+      }
+      await this.host.updateComplete;
+      // Focus stays where the comment was: its placeholder, else the comment it answered, else the thread.
+      const parent = node.comment.parentId;
+      const target = kept ? this.byId(domId(id)) : parent !== null ? this.byId(domId(parent)) : this.host.renderRoot.querySelector<HTMLElement>('[part~="heading"]');
+      target?.focus();
+      return { kind: 'deleted', id, kept };
+    } catch (error) {
+      return { kind: 'failed', action: 'delete', error: CommentThreadError.from(error) };
+    } finally {
+      this.inFlight.delete(id);
+      this.requests.delete(request);
+    }
+  }
+
+  /** Shows or hides a form's preview; the renderer loads the first time one opens. */
+  async preview(key: string, open: boolean, content: string): Promise<void> {
+    if (!open) this.previews.delete(key);
+    else this.previews.set(key, { html: undefined });
+    this.touchKey(key);
+    if (!open) return;
+    const { renderMarkdown } = await import('../../markdown.js');
+    if (!this.previews.has(key)) return;
+    this.previews.set(key, { html: renderMarkdown(content) });
+    this.touchKey(key);
+  }
+
+  /** Closes a form's preview (before it is submitted, so a field to correct can take focus). */
+  closePreview(key: string): void {
+    if (this.previews.delete(key)) this.touchKey(key);
+  }
+
+  private touchKey(key: string) {
+    if (key.startsWith('edit:')) this.touch(key.slice(5));
+    else this.context().touchForm(key);
+    this.host.requestUpdate();
+  }
+
+  private change(id: string, values: Partial<Comment>) {
+    this.overrides.set(id, { ...this.overrides.get(id), ...values });
+    this.touch(id);
+  }
+
+  /** Re-renders the subtree holding `id`. */
+  private touch(id: string) {
+    const root = this.context().rootOf(id) ?? id;
+    this.versions.set(root, (this.versions.get(root) ?? 0) + 1);
+    this.host.requestUpdate();
+  }
+
+  private current(c: Comment): Comment {
+    const o = this.overrides.get(c.id);
+    return o ? { ...c, ...o } : c;
+  }
+
+  private isLiked(c: Comment): boolean {
+    return (this.overrides.get(c.id)?.liked ?? c.liked ?? this.likedHere().has(c.id)) === true;
+  }
+
+  private likedHere(): Set<string> {
+    const scope = this.context().scope;
+    if (this.liked?.scope !== scope) this.liked = { scope, ids: likedIds(scope) };
+    return this.liked.ids;
+  }
+
+  private request(): AbortController {
+    const request = new AbortController();
+    this.requests.add(request);
+    return request;
+  }
+
+  private focusAction(id: string, action: string) {
+    this.byId(domId(id))?.querySelector<HTMLElement>(`[data-action="${action}"]`)?.focus();
+  }
+
+  private byId(id: string): HTMLElement | null {
+    return (this.host.renderRoot as ShadowRoot).getElementById?.(id) ?? null;
+  }
+}

@@ -1,0 +1,114 @@
+// Likes in the actions row: a toggle with its count, shown at once and put back when the backend refuses;
+// one per visitor, remembered in this browser where the backend does not know who likes; read-only
+// counts that link to the service (Mastodon, Bluesky); and the REST protocol's like routes.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { memory } from '../../src/adapters/memory.js';
+import { rest } from '../../src/adapters/rest.js';
+import type { CommentAdapter } from '../../src/adapters/types.js';
+import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
+import '../../src/define.js';
+import { CommentThreadError } from '../../src/model/errors.js';
+import { comment, seedThread } from '../fixtures.js';
+import { article, deferred, loaded, part, scripted, shadow, until } from '../helpers.js';
+
+const render = async (adapter: CommentAdapter, lang = 'en') => {
+  const el = await fixture<CommentThread>(
+    html`<comment-thread loading="eager" lang=${lang} .adapter=${adapter} post-id="1"></comment-thread>`,
+  );
+  await loaded(el);
+  return el;
+};
+
+const likeButton = (el: CommentThread, id: string) => article(el, id)!.querySelector<HTMLButtonElement>('[part~="like-button"]');
+const announced = (el: CommentThread) => part(el, 'status')!.textContent!.trim();
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+describe('likes', () => {
+  it('likes a comment: pressed, counted, kept after a reload, and taken back', async () => {
+    const seed = [comment('1', null, '2020-01-01T00:00:00Z', 'Ann', { likes: 2 })];
+    const el = await render(memory({ comments: seed, storageKey: 'likes-test' }));
+    const button = likeButton(el, '1')!;
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    expect(button.textContent).to.equal('Like 2');
+    button.click();
+    await until(() => likeButton(el, '1')!.getAttribute('aria-pressed') === 'true', 'the like was not shown');
+    expect(likeButton(el, '1')!.textContent).to.equal('Like 3');
+    await expect(el).to.be.accessible();
+
+    // Another page view: the count is the backend's, the pressed state this browser's.
+    const again = await render(memory({ comments: seed, storageKey: 'likes-test' }));
+    expect(likeButton(again, '1')!.textContent).to.equal('Like 3');
+    expect(likeButton(again, '1')!.getAttribute('aria-pressed')).to.equal('true');
+    likeButton(again, '1')!.click();
+    await until(() => likeButton(again, '1')!.getAttribute('aria-pressed') === 'false', 'the like was not taken back');
+    expect(likeButton(again, '1')!.textContent).to.equal('Like 2');
+  });
+
+  it('shows the like at once, and puts it back with a polite announcement when the backend refuses', async () => {
+    const answer = deferred<number>();
+    const adapter = {
+      ...scripted({ list: async () => ({ comments: [comment('1', null, '2020-01-01T00:00:00Z', 'Ann', { likes: 4 })] }), capabilities: { likes: true } }),
+      like: () => answer.promise,
+      unlike: () => answer.promise,
+    };
+    const el = await render(adapter);
+    const errors: Event[] = [];
+    el.addEventListener('comment-error', (e) => errors.push(e));
+    likeButton(el, '1')!.click();
+    await until(() => likeButton(el, '1')!.textContent === 'Like 5', 'the like was not shown before the answer');
+    expect(likeButton(el, '1')!.getAttribute('aria-pressed')).to.equal('true');
+    answer.reject(new CommentThreadError('network', 'offline'));
+    await until(() => likeButton(el, '1')!.textContent === 'Like 4', 'the like was not put back');
+    expect(likeButton(el, '1')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(announced(el)).to.contain('Your like could not be saved.');
+    expect(part(el, 'status')!.getAttribute('aria-live')).to.equal('polite');
+    expect(errors).to.have.length(1);
+  });
+
+  it('is reached and pressed from the keyboard, the count formatted for the reader’s language', async () => {
+    const seed = [comment('1', null, '2020-01-01T00:00:00Z', 'Ann', { likes: 12345 })];
+    const el = await render(memory({ comments: seed }), 'de');
+    await until(() => likeButton(el, '1')!.textContent === 'Gefällt mir 12.345', 'the German count never showed');
+    likeButton(el, '1')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => likeButton(el, '1')!.textContent === 'Gefällt mir 12.346', 'Enter did not like');
+    expect(shadow(el).activeElement).to.equal(likeButton(el, '1'));
+  });
+
+  it('offers no like where the backend counts none', async () => {
+    const el = await render(scripted({ list: async () => ({ comments: seedThread }) }));
+    expect(likeButton(el, '1')).to.equal(null);
+  });
+
+  it('links read-only counts to the service where likes are given', async () => {
+    const seed = [comment('1', null, '2020-01-01T00:00:00Z', 'Ann', { likes: 7, likeUrl: 'https://mastodon.example/@ann/1' })];
+    const el = await render(
+      scripted({ list: async () => ({ comments: seed }), capabilities: { post: false, reply: false, likesReadOnly: { service: 'mastodon' } } }),
+    );
+    const link = article(el, '1')!.querySelector<HTMLAnchorElement>('[part~="like-link-button"]')!;
+    expect(link.tagName).to.equal('A');
+    expect(link.href).to.equal('https://mastodon.example/@ann/1');
+    expect(link.textContent).to.equal('Like on Mastodon 7');
+    expect(likeButton(el, '1')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('likes through the REST protocol, counted by the server', async () => {
+    await fetch('/test-api/reset/likes', {
+      method: 'POST',
+      body: JSON.stringify({ comments: [comment('1', null, '2020-01-01T00:00:00Z', 'Ann', { likes: 1 })], features: { likes: true } }),
+    });
+    const el = await render(rest({ endpoint: '/test-api/rest/likes' }));
+    likeButton(el, '1')!.click();
+    await until(() => likeButton(el, '1')!.textContent === 'Like 2', 'the like was not counted');
+    const log = (await (await fetch('/test-api/log/likes')).json()) as { method: string; url: string }[];
+    expect(log.filter((e) => e.method === 'POST' && e.url.endsWith('/comments/1/like'))).to.have.length(1);
+    const list = (await (await fetch('/test-api/rest/likes/posts/1/comments')).json()) as { comments: { likes: number }[] };
+    expect(list.comments[0]!.likes).to.equal(2);
+  });
+});
