@@ -1,0 +1,112 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { bluesky } from '../../src/adapters/bluesky.js';
+import { httpDefaults } from '../../src/adapters/http.js';
+import { mastodon } from '../../src/adapters/mastodon.js';
+import { memory } from '../../src/adapters/memory.js';
+import { sources, SourceError } from '../../src/adapters/sources.js';
+import { webmention } from '../../src/adapters/webmention.js';
+import '../../src/define.js';
+import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
+import type { Comment } from '../../src/model/schemas.js';
+import { webmentionFetch } from '../adapters/webmention.test.js';
+import { fixtureFetch, fixturePostIds, json } from '../fixtures/backends/index.js';
+import { article, loaded, part, parts, until } from '../helpers.js';
+
+const target = 'https://blog.example/2012/01/model-page/';
+const site: Comment[] = [
+  { id: '1', parentId: null, author: { name: 'Site Reader' }, createdAt: '2012-03-01T12:00:00Z', body: { format: 'text', value: 'On the site.' }, status: 'approved' },
+];
+
+const everywhere = (blueskyFetch: typeof fetch = fixtureFetch('bluesky')) =>
+  sources([
+    memory({ comments: site }),
+    { adapter: mastodon({ fetch: fixtureFetch('mastodon') }), postId: fixturePostIds.mastodon },
+    { adapter: bluesky({ fetch: blueskyFetch }), postId: fixturePostIds.bluesky },
+    { adapter: webmention({ fetch: webmentionFetch().fetch }), postId: target },
+  ]);
+
+describe('a thread from several sources', () => {
+  const retries = httpDefaults.retries;
+  before(() => (httpDefaults.retries = 0));
+  after(() => (httpDefaults.retries = retries));
+
+  it('shows every source’s comments with a badge naming their service, the site’s without', async () => {
+    const el = await fixture<CommentThread>(html`<comment-thread loading="eager" .adapter=${everywhere()}></comment-thread>`);
+    await loaded(el);
+    const toot = article(el, 'mastodon:109384210000001000')!;
+    expect(toot.querySelector('[part~="source-badge"]')!.textContent).to.equal('on Mastodon');
+    expect(article(el, '1')!.querySelector('[part~="source-badge"]')).to.equal(null);
+    // Nesting kept: Sarah's Mastodon answer sits in Michelle's replies.
+    expect(toot.closest('li')!.querySelector('[part~="replies"]')!.textContent).to.contain('Sarah');
+    await expect(el).to.be.accessible();
+  });
+
+  it('answers a Mastodon comment on Mastodon (a link), and a site comment with the form', async () => {
+    const el = await fixture<CommentThread>(html`<comment-thread loading="eager" .adapter=${everywhere()}></comment-thread>`);
+    await loaded(el);
+    const there = article(el, 'mastodon:109384210000004000')!.querySelector<HTMLAnchorElement>('[part~="actions"] a')!;
+    expect(there.textContent).to.equal('Reply on Mastodon');
+    expect(there.href).to.equal('https://scholar.example/@gerald/109384210000004000');
+    expect(article(el, 'mastodon:109384210000004000')!.querySelector('[part~="reply-button"]')).to.equal(null);
+    const reply = article(el, '1')!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!;
+    reply.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => part(el, 'reply-form'), 'the reply form opens from the keyboard');
+  });
+
+  it('shows the others when one source fails, names it, says which in comment-error, and retries', async () => {
+    let down = true;
+    const blueskyFetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      down ? json({ error: 'InternalServerError' }, 503) : fixtureFetch('bluesky')(input, init)) as typeof fetch;
+    const el = document.createElement('comment-thread') as CommentThread;
+    el.loading = 'eager';
+    el.adapter = everywhere(blueskyFetch);
+    const failed = oneEvent(el, 'comment-error');
+    document.body.append(el);
+    const { detail } = await failed;
+    expect(detail.error).to.be.instanceOf(SourceError);
+    expect((detail.error as SourceError).source).to.equal('bluesky');
+    await until(() => part(el, 'source-notice'), 'the note about Bluesky');
+    expect(part(el, 'source-notice')!.textContent).to.contain('Comments from Bluesky could not be loaded.');
+    expect(article(el, 'mastodon:109384210000001000')).to.exist;
+    await expect(el).to.be.accessible();
+    down = false;
+    part<HTMLButtonElement>(el, 'source-notice')!.querySelector('button')!.click();
+    await until(() => !part(el, 'source-notice') && parts(el, 'comment').some((c) => c.dataset.commentId?.startsWith('bluesky:')), 'Bluesky after Retry');
+    el.remove();
+  });
+
+  it('sums likes and reposts under the thread, faces linked, https only', async () => {
+    const el = await fixture<CommentThread>(
+      html`<comment-thread loading="eager" .adapter=${sources([memory({ comments: site }), { adapter: webmention({ fetch: webmentionFetch().fetch }), postId: target }])}></comment-thread>`,
+    );
+    await until(() => part(el, 'reactions'), 'the reactions row');
+    expect(part(el, 'reactions-count')!.textContent).to.equal('5 likes, 1 repost');
+    const faces = parts(el, 'reactor');
+    expect(faces).to.have.length(3);
+    expect(faces[0]!.querySelector('a')!.href).to.equal('https://likers.example/one');
+    expect(faces[0]!.querySelector('img')!.getAttribute('loading')).to.equal('lazy');
+    expect(faces[1]!.querySelector('img')).to.equal(null);
+    expect(part(el, 'reactors-more')!.textContent).to.contain('+3');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<comment-source> markup', () => {
+  it('builds the merged thread from child elements', async () => {
+    const original = globalThis.fetch;
+    const mastodonFetch = fixtureFetch('mastodon');
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      String(input instanceof Request ? input.url : input).startsWith('https://mastodon.example/') ? mastodonFetch(input, init) : original(input, init)) as typeof fetch;
+    try {
+      const el = await fixture<CommentThread>(html`<comment-thread loading="eager" backend="memory" post-id="p">
+        <comment-source backend="mastodon" post-id=${fixturePostIds.mastodon}></comment-source>
+      </comment-thread>`);
+      await until(() => article(el, 'mastodon:109384210000001000'), 'the Mastodon comments');
+      expect(part(el, 'reply-links')!.textContent).to.contain('Reply on Mastodon');
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
