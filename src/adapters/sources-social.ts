@@ -122,7 +122,7 @@ export function mastodonSource(options: SocialSourceOptions): Source {
     statuses.search = 'exclude_replies=true&exclude_reblogs=true&limit=40';
     const { data: posts } = await getJson(statuses.href, MastodonPosts, { ...common, signal });
     const page = plain(options.pageUrl);
-    const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((h) => plain(h[1]!.replace(/&amp;/g, '&')));
+    const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((h) => plain(h[1].replace(/&amp;/g, '&')));
     const post = posts.find((p) => (p.card && plain(p.card.url) === page) || hrefs(p.content).includes(page));
     return httpUrl(post?.url);
   }
@@ -177,7 +177,7 @@ export function blueskySource(options: SocialSourceOptions): Source {
     // The search matches words too: keep a post whose links or card really name the page.
     const page = plain(options.pageUrl);
     const post = data.posts.find((p) =>
-      [...JSON.stringify([p.record, p.embed]).matchAll(/"(?:uri|url)":"(https?:[^"]+)"/g)].some((m) => plain(m[1]!) === page),
+      [...JSON.stringify([p.record, p.embed]).matchAll(/"(?:uri|url)":"(https?:[^"]+)"/g)].some((m) => plain(m[1]) === page),
     );
     return post ? `https://bsky.app/profile/${post.author.handle}/post/${post.uri.split('/').pop()}` : undefined;
   }
@@ -185,7 +185,7 @@ export function blueskySource(options: SocialSourceOptions): Source {
   async function atUri(postId: string, signal: AbortSignal): Promise<string> {
     const m = /^https:\/\/bsky\.app\/profile\/([^/]+)\/post\/([\w.~:-]+)\/?$/.exec(postId);
     if (!m) return postId;
-    let actor = decodeURIComponent(m[1]!);
+    let actor = decodeURIComponent(m[1]);
     if (!actor.startsWith('did:')) {
       const url = xrpc('com.atproto.identity.resolveHandle', [['handle', actor]]);
       actor = (await getJson(url, z.object({ did: z.string() }), { ...common, signal })).data.did;

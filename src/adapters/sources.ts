@@ -86,7 +86,7 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
     return { ...source, name: nameOf(source, index), site: index === 0 };
   });
   type Entry = (typeof all)[number];
-  const site = all[0]!;
+  const site = all[0];
   let failures: SourceError[] = [];
   /** Permalink → the kept comment's id and rank, across the pages of one load. */
   let seen = new Map<string, { id: string; rank: number }>();
@@ -161,13 +161,13 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
         seen = new Map();
         replaced = new Map();
       }
-      const asked = cursors ? all.filter((e) => typeof cursors![e.name] === 'string') : all;
+      const asked = cursors ? all.filter((e) => typeof cursors[e.name] === 'string') : all;
       const settled = await Promise.allSettled(
         asked.map((e) =>
           e.adapter.list({
             ...query,
             postId: e.postId ?? query.postId,
-            ...(cursors ? { cursor: cursors[e.name]! } : { cursor: undefined }),
+            ...(cursors ? { cursor: cursors[e.name] } : { cursor: undefined }),
           }),
         ),
       );
@@ -177,7 +177,7 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
       const next: Record<string, string> = {};
       let total: number | undefined = 0;
       settled.forEach((result, i) => {
-        const entry = asked[i]!;
+        const entry = asked[i];
         if (result.status === 'rejected') {
           if (isAbort(result.reason) || (result.reason as { code?: unknown })?.code === 'aborted') return;
           failures.push(new SourceError(entry.name, CommentThreadError.from(result.reason)));
@@ -189,7 +189,7 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
         total = total === undefined ? undefined : total + (page.total ?? page.comments.length);
       });
       // Nothing to show at all: the thread's own error state says why (the site's reason first).
-      if (failures.length === asked.length && asked.length) throw failures[0]!.original;
+      if (failures.length === asked.length && asked.length) throw failures[0].original;
       const comments = dedupe(merged);
       const newest = query.order === 'newest';
       comments.sort((a, b) => (Date.parse(a.createdAt) - Date.parse(b.createdAt)) * (newest ? -1 : 1));
@@ -201,7 +201,7 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
     },
 
     async reactions(query: ReactionsQuery): Promise<Reactions> {
-      const withReactions = all.filter((e) => e.adapter.reactions);
+      const withReactions = all.filter((e) => typeof e.adapter.reactions === 'function');
       const settled = await Promise.allSettled(
         withReactions.map((e) => e.adapter.reactions!({ ...query, postId: e.postId ?? query.postId })),
       );

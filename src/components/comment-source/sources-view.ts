@@ -27,7 +27,7 @@ const ReactionsSchema = z.object({
 export async function loadReactions(adapter: CommentAdapter, postId: string, signal: AbortSignal): Promise<Reactions> {
   const raw = await adapter.reactions!({ postId, signal });
   const result = ReactionsSchema.safeParse(raw);
-  if (result.success) return result.data as Reactions;
+  if (result.success) return result.data;
   throw new CommentThreadError('invalid-response', `The likes and reposts are not in the expected shape: ${result.error.issues[0]?.message ?? 'invalid'}.`, {
     reason: 'reactions-shape',
   });
