@@ -35,8 +35,10 @@ export const styles = css`
     background: var(--_background);
     overflow-wrap: anywhere;
   }
+  /* A forced scheme may differ from the page's, so it brings its own background (dark has one already). */
   :host([theme='light']) {
     color-scheme: light;
+    --_background: var(--comment-thread-background, #ffffff);
   }
   :host([theme='dark']) {
     color-scheme: dark;
