@@ -40,9 +40,11 @@ const NAMES = [
 
 /**
  * `n` comments in the rest protocol's Comment shape, oldest first, with each comment's depth
- * alongside (not sent) so the benchmark can pick a reply target.
+ * alongside (not sent) so the benchmark can pick a reply target. With `avatars` (an absolute image URL
+ * the benchmark's server answers), every comment carries an avatar, as WordPress sends one for each:
+ * one address per author, so the browser's cache behaves as on a real thread.
  */
-export function thread(n, seed = 20260101) {
+export function thread(n, seed = 20260101, { avatars } = {}) {
   const random = prng(seed ^ n);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const sentence = (min, max) => {
@@ -82,6 +84,7 @@ export function thread(n, seed = 20260101) {
     const author = { name };
     if (random() < 0.3) author.url = `https://example.com/~${name.split(' ')[0].toLowerCase()}`;
     if (random() < 0.05) author.isPostAuthor = true;
+    if (avatars) author.avatarUrl = `${avatars}?u=${encodeURIComponent(name)}`;
     comments.push({
       id,
       parentId: parent === null ? null : String(parent + 1),

@@ -19,6 +19,10 @@ function item(c, depth) {
   const when = new Date(c.createdAt);
   const time = el('time', { part: 'date', datetime: when.toISOString() }, dates.format(when));
   const header = el('header', { part: 'header' }, el('span', { part: 'author', id: by }, name));
+  if (c.author.avatarUrl) {
+    const avatar = { part: 'avatar', src: c.author.avatarUrl, alt: '', width: '40', height: '40', loading: 'lazy', decoding: 'async' };
+    header.prepend(el('img', avatar));
+  }
   if (c.author.isPostAuthor) header.append(el('span', { part: 'badge' }, 'Post author'));
   const permalink = { part: 'permalink', href: c.permalink, 'aria-label': `Permalink to ${c.author.name}'s comment` };
   header.append(el('span', { part: 'meta' }, el('a', permalink, time)));
