@@ -63,7 +63,9 @@ function assertShownAsText(el: CommentThread, prefix = '') {
     expect(body, `text body of payload ${i}`).to.equal(value.replace(/\s+/g, ''));
     // A safe URL stays a link, with the avatar and permalink kept: the checks do not pass by dropping everything.
     expect(reply.querySelector('[part~="author-link"]')!.getAttribute('href')).to.equal(`https://reader.example/${i}`);
-    expect(reply.querySelector('[part~="avatar"]')!.getAttribute('src')).to.equal(`https://avatars.example/${i}.png`);
+    // Its address is its src once near the viewport, data-src until then (templates/avatar.ts).
+    const avatar = reply.querySelector<HTMLImageElement>('[part~="avatar"]')!;
+    expect(avatar.getAttribute('src') ?? avatar.dataset.src).to.equal(`https://avatars.example/${i}.png`);
     expect(reply.querySelector('[part~="permalink"]')!.getAttribute('href')).to.equal(`https://blog.example/posts/1#comment-${i}`);
     const top = article(el, `${prefix}h${i}`)!;
     expect(top.querySelector('[part~="author"]')!.textContent, `name of payload ${i}`).to.equal(value);
