@@ -37,7 +37,7 @@ before(async () => {
   backend = await serve({
     root: `${root}test/node`,
     routes: async (req, res) => {
-      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Allow-Methods': 'GET, POST' };
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key', 'Access-Control-Allow-Methods': 'GET, POST' };
       if (req.method === 'OPTIONS') return res.writeHead(204, cors).end(), true;
       if (!req.url.startsWith('/api/posts/1/comments')) return false;
       const json = (status, data) => res.writeHead(status, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify(data));
