@@ -86,7 +86,6 @@ try {
         return file ? route.fulfill({ contentType: file[0], body: Buffer.from(file[1]) }) : route.fulfill({ status: 404 });
       });
       await tab.goto(`${origin}/`);
-      const thread = tab.locator('comment-thread');
       // Loaded, avatars in.
       await tab.waitForFunction(
         () => {
