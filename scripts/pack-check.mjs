@@ -16,6 +16,7 @@ export function shipped(path) {
   return (
     ['LICENSE', 'README.md', 'package.json', 'custom-elements.json'].includes(path) ||
     /^dist\/.+\.(?:js|d\.ts)$/.test(path) ||
+    /^themes\/[\w-]+\.css$/.test(path) ||
     path === 'dist/vscode.html-custom-data.json' ||
     path === 'dist/web-types.json'
   );

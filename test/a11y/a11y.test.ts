@@ -116,6 +116,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   document.documentElement.style.fontSize = '';
+  document.documentElement.style.colorScheme = '';
   document.body.style.background = '';
   await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' });
 });
@@ -155,7 +156,9 @@ describe('axe: 0 violations', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('dark theme by the reader\'s preference', async () => {
+  it('dark theme by the reader\'s preference, on a page that allows both schemes', async () => {
+    // The thread follows its page: dark for a dark-preferring reader only where the page allows dark.
+    document.documentElement.style.colorScheme = 'light dark';
     await emulateMedia({ colorScheme: 'dark' });
     const el = await everything();
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(29, 35, 39)');
@@ -200,7 +203,8 @@ describe('contrast: text at least 4.5:1 (WCAG 2.2 AA)', () => {
     assertContrast(el);
   });
 
-  it('dark by preference', async () => {
+  it('dark by preference, on a page that allows both schemes', async () => {
+    document.documentElement.style.colorScheme = 'light dark';
     await emulateMedia({ colorScheme: 'dark' });
     const el = await everything();
     assertContrast(el);
