@@ -10,7 +10,7 @@ $_SERVER['REQUEST_METHOD'] = 'GET';
 require $site . '/wp-load.php';
 
 const POST = 42, EMPTY_POST = 43, CLOSED_POST = 44, POSTING_POST = 45;
-const EXTRA = 250; // extra comments on POST, for paging (WordPress serves 100 at most per request)
+const EXTRA = 290; // extra comments on POST, a thread of over 300 for paging (WordPress serves 100 at most per request)
 // Posts for <comment-count>: a page of 20 counts reads POST, EMPTY_POST, CLOSED_POST and these.
 const COUNT_FIRST = 50, COUNT_LAST = 66;
 
