@@ -77,7 +77,7 @@ describe('likes', () => {
     likeButton(el, '1')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => likeButton(el, '1')!.textContent === 'Gefällt mir 12.346', 'Enter did not like');
-    expect(shadow(el).activeElement).to.equal(likeButton(el, '1'));
+    expect(shadow(el).activeElement === likeButton(el, '1'), 'focus stays on Like').to.equal(true);
   });
 
   it('offers no like where the backend counts none', async () => {

@@ -230,16 +230,19 @@ export class InteractionsController implements ReactiveController {
       await adapter.remove(id, { postId, signal: request.signal });
       this.confirming = null;
       const kept = node.replies.length > 0;
+      // Where focus goes when the comment leaves: the next comment at its level, else the one before,
+      // else the comment it answered, else the comment field (the thread's heading is not focusable).
+      const item = this.byId(domId(id))?.closest('li');
+      const sibling = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector<HTMLElement>(':scope > article');
+      const parent = node.comment.parentId;
+      const landing = sibling ?? (parent !== null ? this.byId(domId(parent)) : this.byId('top-content'));
       if (kept) this.change(id, { deleted: true, own: false, author: { name: '' }, body: { format: 'text', value: '' } });
       else {
         this.gone.add(id);
         this.touch(id);
       }
       await this.host.updateComplete;
-      // Focus stays where the comment was: its placeholder, else the comment it answered, else the thread.
-      const parent = node.comment.parentId;
-      const target = kept ? this.byId(domId(id)) : parent !== null ? this.byId(domId(parent)) : this.host.renderRoot.querySelector<HTMLElement>('[part~="heading"]');
-      target?.focus();
+      (kept ? this.byId(domId(id)) : landing)?.focus();
       return { kind: 'deleted', id, kept };
     } catch (error) {
       return { kind: 'failed', action: 'delete', error: CommentThreadError.from(error) };

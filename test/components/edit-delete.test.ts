@@ -1,0 +1,193 @@
+// Editing and deleting one's own comment: offered only on the visitor's own comments while the backend's
+// window is open; the edit form in place of the text, the draft kept when saving fails; "Delete this
+// comment? Delete / Keep" inside the comment, Escape keeps; focus and announcements all the way, from the
+// keyboard alone; against the memory backend and the REST test server.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { memory } from '../../src/adapters/memory.js';
+import { rest } from '../../src/adapters/rest.js';
+import type { CommentAdapter } from '../../src/adapters/types.js';
+import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
+import '../../src/define.js';
+import { CommentThreadError } from '../../src/model/errors.js';
+import { comment } from '../fixtures.js';
+import { article, fill, loaded, part, scripted, shadow, submit, until } from '../helpers.js';
+
+const render = async (adapter: CommentAdapter) => {
+  const el = await fixture<CommentThread>(
+    html`<comment-thread loading="eager" min-fill-time="0" .adapter=${adapter} post-id="1"></comment-thread>`,
+  );
+  await loaded(el);
+  return el;
+};
+
+const button = (el: CommentThread, id: string, part: string) => article(el, id)?.querySelector<HTMLButtonElement>(`[part~="${part}"]`) ?? null;
+const focused = (el: CommentThread) => shadow(el).activeElement as HTMLElement | null;
+const announced = (el: CommentThread) => part(el, 'status')!.textContent!.trim();
+const text = (el: CommentThread, id: string) => article(el, id)!.querySelector('[part~="body"]')!.textContent!.trim();
+
+/** Posts `content` as Ann through the top form; resolves to the new comment's id. */
+async function post(el: CommentThread, content: string): Promise<string> {
+  const form = shadow(el).querySelector<HTMLFormElement>('#form-top')!;
+  fill(form, { content, name: 'Ann', email: 'ann@example.org' });
+  const arrived = new Promise<string>((resolve) =>
+    el.addEventListener('comment-submitted', (e) => resolve(e.detail.comment.id), { once: true }),
+  );
+  submit(form);
+  const id = await arrived;
+  await until(() => button(el, id, 'edit-button'), 'the new comment offered no Edit');
+  return id;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+describe('editing and deleting one’s own comment', () => {
+  it('offers Edit and Delete on the visitor’s own comments only, and not after the window closes', async () => {
+    const seed = [comment('1', null, '2020-01-01T00:00:00Z', 'Bob')];
+    const el = await render(memory({ comments: seed }));
+    const id = await post(el, 'Mine.');
+    expect(button(el, '1', 'edit-button')).to.equal(null);
+    expect(button(el, '1', 'delete-button')).to.equal(null);
+    expect(button(el, id, 'delete-button')).to.exist;
+    await expect(el).to.be.accessible();
+
+    // A comment the backend says is the visitor's, but written longer ago than the window.
+    const old = [comment('2', null, new Date(Date.now() - 3600_000).toISOString(), 'Ann', { own: true })];
+    const late = await render(scripted({ list: async () => ({ comments: old }), capabilities: { edit: { editableFor: 900 }, delete: { editableFor: 900 } } }));
+    expect(button(late, '2', 'edit-button')).to.equal(null);
+    expect(button(late, '2', 'delete-button')).to.equal(null);
+  });
+
+  it('edits in place from the keyboard: the text in a form, focus in it, saved, announced, focus on the comment', async () => {
+    const el = await render(memory({ storageKey: 'edit-test' }));
+    const id = await post(el, 'Frist!');
+    button(el, id, 'edit-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused(el)?.matches('[part~="edit-form"] textarea'), 'focus did not move into the edit form');
+    const field = focused(el) as HTMLTextAreaElement;
+    expect(field.value).to.equal('Frist!');
+    expect(button(el, id, 'edit-button')!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    field.select();
+    await sendKeys({ type: 'First!' });
+    await sendKeys({ press: 'Tab' });
+    await until(() => focused(el)?.matches('[part~="submit-button"]'), 'Tab did not reach Save');
+    await sendKeys({ press: 'Enter' });
+    await until(() => announced(el) === 'Comment updated.', 'the edit was not announced');
+    expect(text(el, id)).to.equal('First!');
+    expect(part(el, 'edit-form')).to.equal(null);
+    expect(focused(el) === article(el, id), 'focus is on the comment').to.equal(true);
+    // Stored: another page view reads the new text, and still offers Edit.
+    const again = await render(memory({ storageKey: 'edit-test' }));
+    expect(text(again, id)).to.equal('First!');
+    expect(button(again, id, 'edit-button')).to.exist;
+  });
+
+  it('keeps the edited text and says why when saving fails; Escape closes the form and returns focus to Edit', async () => {
+    const mine = [comment('1', null, new Date().toISOString(), 'Ann', { own: true })];
+    const adapter = {
+      ...scripted({ list: async () => ({ comments: mine }), capabilities: { edit: { editableFor: 900 } } }),
+      update: async () => {
+        throw new CommentThreadError('rejected', 'no', { reason: 'not-allowed', serverMessage: 'Too late to edit.' });
+      },
+    };
+    const el = await render(adapter);
+    button(el, '1', 'edit-button')!.click();
+    await until(() => part(el, 'edit-form'), 'the edit form did not open');
+    const form = part<HTMLFormElement>(el, 'edit-form')!;
+    const field = form.querySelector('textarea')!;
+    field.value = 'Changed.';
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    submit(form);
+    await until(() => form.querySelector('[part~="error"]'), 'the failure was not shown');
+    expect(form.querySelector('[part~="error"]')!.textContent).to.contain('Too late to edit.');
+    expect(announced(el)).to.contain('Your changes could not be saved.');
+    expect(form.querySelector('textarea')!.value).to.equal('Changed.');
+    form.querySelector('textarea')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await until(() => part(el, 'edit-form') === null, 'Escape did not close the edit form');
+    expect(focused(el) === button(el, '1', 'edit-button'), 'focus is back on Edit').to.equal(true);
+    expect(text(el, '1')).to.equal('Comment 1');
+  });
+
+  it('asks inside the comment before deleting: focus on the question, Escape keeps it', async () => {
+    const el = await render(memory());
+    const id = await post(el, 'Oops.');
+    button(el, id, 'delete-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused(el)?.matches('[part~="confirm-delete"]'), 'focus did not move to the question');
+    expect(focused(el)!.textContent).to.contain('Delete this comment?');
+    expect(button(el, id, 'delete-button')!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => part(el, 'confirm-delete') === null, 'Escape did not close the question');
+    expect(focused(el) === button(el, id, 'delete-button'), 'focus is back on Delete').to.equal(true);
+    expect(article(el, id)).to.exist;
+  });
+
+  it('deletes from the keyboard: announced, gone, focus on the next comment', async () => {
+    const el = await render(memory({ storageKey: 'delete-test', comments: [comment('9', null, '2099-01-01T00:00:00Z', 'Bob')] }));
+    const id = await post(el, 'Oops.');
+    button(el, id, 'delete-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused(el)?.matches('[part~="confirm-delete"]'), 'the question did not take focus');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)!.matches('[part~="confirm-delete-button"]')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => announced(el) === 'Comment deleted.', 'the deletion was not announced');
+    expect(article(el, id)).to.equal(null);
+    expect(focused(el) === article(el, '9'), 'focus is on the next comment').to.equal(true);
+    const again = await render(memory({ storageKey: 'delete-test' }));
+    expect(article(again, id)).to.equal(null);
+  });
+
+  it('keeps a deleted comment that has replies as "Comment deleted", its replies in place', async () => {
+    const el = await render(memory({ storageKey: 'placeholder-test' }));
+    const id = await post(el, 'Question?');
+    button(el, id, 'reply-button')!.click();
+    await until(() => part(el, 'reply-form'), 'the reply form did not open');
+    const reply = part<HTMLFormElement>(el, 'reply-form')!;
+    fill(reply, { content: 'Answer.', name: 'Ann', email: 'ann@example.org' });
+    const replied = new Promise<string>((resolve) => el.addEventListener('comment-submitted', (e) => resolve(e.detail.comment.id), { once: true }));
+    submit(reply);
+    const replyId = await replied;
+    button(el, id, 'delete-button')!.click();
+    await until(() => part(el, 'confirm-delete-button'), 'the question was not asked');
+    part<HTMLButtonElement>(el, 'confirm-delete-button')!.click();
+    await until(() => article(el, id)?.matches('[part~="deleted"]'), 'the placeholder was not shown');
+    expect(article(el, id)!.textContent).to.contain('Comment deleted');
+    expect(focused(el) === article(el, id), 'focus is on the comment').to.equal(true);
+    expect(article(el, id)!.closest('li')!.querySelector(`article[data-comment-id="${replyId}"]`)).to.exist;
+    await expect(el).to.be.accessible();
+    const again = await render(memory({ storageKey: 'placeholder-test' }));
+    expect(article(again, id)!.matches('[part~="deleted"]')).to.equal(true);
+    expect(article(again, replyId)).to.exist;
+  });
+
+  it('edits and deletes through the REST protocol with the token the create answer gave', async () => {
+    await fetch('/test-api/reset/own', { method: 'POST', body: JSON.stringify({ features: { editableFor: 600 } }) });
+    const el = await render(rest({ endpoint: '/test-api/rest/own' }));
+    const id = await post(el, 'Helo.');
+    button(el, id, 'edit-button')!.click();
+    await until(() => part(el, 'edit-form'), 'the edit form did not open');
+    const form = part<HTMLFormElement>(el, 'edit-form')!;
+    form.querySelector('textarea')!.value = 'Hello.';
+    form.querySelector('textarea')!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    submit(form);
+    await until(() => announced(el) === 'Comment updated.', 'the edit was not saved');
+    expect(text(el, id)).to.equal('Hello.');
+    button(el, id, 'delete-button')!.click();
+    await until(() => part(el, 'confirm-delete-button'), 'the question was not asked');
+    part<HTMLButtonElement>(el, 'confirm-delete-button')!.click();
+    await until(() => announced(el) === 'Comment deleted.', 'the deletion was not announced');
+    const log = (await (await fetch('/test-api/log/own')).json()) as { method: string; token?: string }[];
+    const changes = log.filter((e) => e.method === 'PATCH' || e.method === 'DELETE');
+    expect(changes.map((e) => e.method)).to.deep.equal(['PATCH', 'DELETE']);
+    expect(changes.every((e) => typeof e.token === 'string' && e.token.startsWith(`t-${id}-`))).to.equal(true);
+    const list = (await (await fetch('/test-api/rest/own/posts/1/comments')).json()) as { comments: unknown[] };
+    expect(list.comments).to.have.length(0);
+  });
+});
