@@ -13,6 +13,7 @@ import { checkedAdapter, httpError, resolveUrl } from './http.js';
 import { errorBody, getJson, httpUrl } from './http-helpers.js';
 import {
   readWrite,
+  type ActionOptions,
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
@@ -161,6 +162,13 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
   const commentsUrl = () => resolveUrl(options.endpoint, 'api/v2/comments', options.baseUrl);
   // Plain-JavaScript callers may leave it out: Artalk then says the site name is missing.
   const site = options.site ?? '';
+  // server/handler/vote.go: `POST /api/v2/votes/comment/{id}/up` toggles this address's up-vote and
+  // answers the counts.
+  const vote = async (id: string, signal: AbortSignal) => {
+    const url = resolveUrl(options.endpoint, `api/v2/votes/comment/${encodeURIComponent(id)}/up`, options.baseUrl).href;
+    const { data } = await getJson(url, z.object({ up: z.number() }), { ...common, method: 'POST', signal, json: {} });
+    return data.up;
+  };
 
   const toComment = (raw: ArtalkComment): Comment => {
     const url = httpUrl(raw.link);
@@ -186,7 +194,10 @@ export function artalk(options: ArtalkOptions): CommentAdapter {
 
   return checkedAdapter(
     {
-      capabilities: readWrite(options.capabilities),
+      // Artalk takes Markdown and counts up-votes per address (a second vote takes the first back).
+      capabilities: readWrite({ likes: true, bodyFormat: 'markdown', ...options.capabilities }),
+      like: (id: string, { signal }: ActionOptions) => vote(id, signal),
+      unlike: (id: string, { signal }: ActionOptions) => vote(id, signal),
       key: `artalk:${resolveUrl(options.endpoint, '', options.baseUrl).href}:${site}`,
 
       async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {

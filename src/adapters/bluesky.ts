@@ -63,7 +63,11 @@ const ThreadItem: z.ZodMiniType<ThreadItem> = z.object({
   },
 });
 
-const ThreadAnswer = z.object({ thread: ThreadItem });
+/** The post's threadgate: replies its author hid are listed in `hiddenReplies`, and not shown. */
+const ThreadAnswer = z.object({
+  thread: ThreadItem,
+  threadgate: z.optional(z.object({ record: z.optional(z.object({ hiddenReplies: z.optional(z.array(z.string())) })) })),
+});
 const Resolved = z.object({ did: z.string() });
 
 const DID = /^did:[a-z]+:[a-zA-Z0-9._:%-]+$/;
@@ -137,7 +141,13 @@ function sortAt(post: PostView): string {
 export function bluesky(options: BlueskyOptions = {}): CommentAdapter {
   const endpoint = options.endpoint ?? 'https://public.api.bsky.app';
   const common = { ...(options.fetch ? { fetch: options.fetch } : {}), failure };
-  const capabilities: Capabilities = { post: false, reply: false, fields: { email: 'hidden', url: false } };
+  // Likes are counted here and given on Bluesky: each count links to its post.
+  const capabilities: Capabilities = {
+    post: false,
+    reply: false,
+    fields: { email: 'hidden', url: false },
+    likesReadOnly: { service: 'bluesky' },
+  };
   const link = (url: string) => (capabilities.replyLink = { url, service: 'bluesky' });
   if (options.postId?.startsWith('https://')) link(options.postId);
   const dids = new Map<string, string>();
@@ -185,10 +195,12 @@ export function bluesky(options: BlueskyOptions = {}): CommentAdapter {
         const comments: Comment[] = [];
         // Iterative walk: a thread may be hundreds of levels deep.
         const stack = (data.thread.replies ?? []).map((item) => ({ item, parentId: null as string | null }));
+        const hidden = new Set(data.threadgate?.record?.hiddenReplies ?? []);
         while (stack.length) {
           const { item, parentId } = stack.pop()!;
           const post = item.post;
-          if (!post) continue;
+          // Blocked and deleted posts (no `post`) and replies the author hid go, with what answers them.
+          if (!post || hidden.has(post.uri)) continue;
           const avatarUrl = httpUrl(post.author.avatar);
           comments.push({
             id: post.uri,
@@ -203,6 +215,7 @@ export function bluesky(options: BlueskyOptions = {}): CommentAdapter {
             body: { format: 'html', value: richText(post.record.text, post.record.facets) },
             status: 'approved',
             permalink: postUrl(post),
+            likeUrl: postUrl(post),
             ...(post.likeCount !== undefined ? { likes: post.likeCount } : {}),
           });
           for (const reply of item.replies ?? []) stack.push({ item: reply, parentId: post.uri });

@@ -1,7 +1,9 @@
 /**
  * Isso (https://isso-comments.de), read and write, anonymous by default.
  *   GET  {endpoint}/?uri=…&sort=oldest|newest[&limit=…&offset=…]  roots, each with its `replies`
- *   POST {endpoint}/new?uri=…  { text, author, email, website, parent, title }  201 published, 202 held
+ *   POST {endpoint}/new?uri=…  { text, author, email, website, parent, title, notification }  201 published, 202 held
+ *   POST {endpoint}/id/{id}/like → { likes, dislikes }   (one vote per address: Isso has no "unlike")
+ *   PUT | DELETE {endpoint}/id/{id}  with the cookie Isso set on its own domain at creation, for 15 minutes
  * Shapes from isso-comments/isso isso/views/comments.py (fetch, new, FIELDS, public_conf). Isso keeps two
  * levels: it stores a reply to a reply under that reply's root, so `maxDepth` is 2.
  */
@@ -11,7 +13,8 @@ import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, resolveUrl } from './http.js';
 import { decodeEntities } from './html-text.js';
 import { errorPageText, getJson, httpUrl } from './http-helpers.js';
-import type { BackendFactory, Capabilities, CommentAdapter, CountOptions, Counts, ListQuery, SubmitOptions } from './types.js';
+import { ownTokens } from './own-tokens.js';
+import type { ActionOptions, BackendFactory, Capabilities, CommentAdapter, CountOptions, Counts, ListQuery, SubmitOptions } from './types.js';
 
 export interface IssoOptions {
   /** Where Isso is mounted, as given to Isso's own client in `data-isso`. */
@@ -23,6 +26,8 @@ export interface IssoOptions {
   /** The page's address, against which a relative `endpoint` resolves. Default: the page's. */
   baseUrl?: string;
   capabilities?: Partial<Capabilities>;
+  /** Seconds Isso lets an author edit or delete (its `[general] max-age`); 900 by default, as Isso's. */
+  editableFor?: number;
   fetch?: typeof fetch;
 }
 
@@ -47,7 +52,9 @@ const Config = z.object({
   'require-email': z.optional(z.boolean()),
   'require-author': z.optional(z.boolean()),
   'website-field': z.optional(z.boolean()),
+  'reply-notifications': z.optional(z.boolean()),
 });
+const Votes = z.object({ likes: z.number() });
 
 const Thread = z.object({
   total_replies: z.number(),
@@ -101,7 +108,7 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
   );
 }
 
-function toComment(raw: IssoComment): Comment {
+function mapComment(raw: IssoComment): Comment {
   const url = httpUrl(raw.website ? decodeEntities(raw.website) : undefined);
   const avatarUrl = httpUrl(raw.gravatar_image);
   return {
@@ -121,13 +128,24 @@ function toComment(raw: IssoComment): Comment {
 
 export function isso(options: IssoOptions): CommentAdapter {
   const common = { ...(options.fetch ? { fetch: options.fetch } : {}), failure };
+  const editableFor = options.editableFor ?? 900;
   const capabilities: Capabilities = {
     post: true,
     reply: true,
     fields: { name: 'optional', email: 'optional', url: true },
     maxDepth: 2,
+    likes: true,
+    // The cookie proving authorship lives on Isso's domain: sent only with credentials, and lost where
+    // the browser blocks third-party cookies (the server then refuses, and the element says so).
+    edit: { editableFor },
+    delete: { editableFor },
+    bodyFormat: 'markdown',
     ...options.capabilities,
   };
+  const key = `isso:${resolveUrl(options.endpoint, '', options.baseUrl).href}`;
+  // Which comments this browser wrote, while Isso's cookie for them lasts: the cookie itself is Isso's.
+  const own = (postId: string) => ownTokens(key, postId);
+  const idUrl = (id: string, tail = '') => resolveUrl(options.endpoint, `id/${encodeURIComponent(id)}${tail}`, options.baseUrl).href;
   // The server's own settings, learnt from each list, decide which fields are required.
   const learn = (config: z.infer<typeof Config> | undefined) => {
     if (!config || options.capabilities?.fields) return;
@@ -136,12 +154,13 @@ export function isso(options: IssoOptions): CommentAdapter {
       email: config['require-email'] ? 'required' : 'optional',
       url: config['website-field'] ?? true,
     };
+    if (config['reply-notifications'] !== undefined && options.capabilities?.notify === undefined) capabilities.notify = config['reply-notifications'];
   };
 
   return checkedAdapter(
     {
       capabilities,
-      key: `isso:${resolveUrl(options.endpoint, '', options.baseUrl).href}`,
+      key,
 
       async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
         const url = resolveUrl(options.endpoint, '', options.baseUrl);
@@ -155,6 +174,8 @@ export function isso(options: IssoOptions): CommentAdapter {
         const { data } = await getJson(url.href, Thread, { ...common, signal });
         learn(data.config);
         const comments: Comment[] = [];
+        const mine = own(postId);
+        const toComment = (raw: IssoComment) => ({ ...mapComment(raw), ...(mine.get(String(raw.id)) ? { own: true } : {}) });
         for (const root of data.replies) {
           // A deleted comment stays only while it has replies, with no author or text: keep the replies.
           if (root.mode !== 4) comments.push(toComment(root));
@@ -194,9 +215,30 @@ export function isso(options: IssoOptions): CommentAdapter {
             website: draft.author.url || null,
             parent: draft.parentId === null ? null : Number(draft.parentId),
             ...(title ? { title } : {}),
+            // Isso emails the commenter about replies only when asked (`reply-notifications` on the server).
+            ...(draft.notify ? { notification: 1 } : {}),
           },
+          // Isso answers with the cookie that lets this visitor edit or delete: kept on its domain.
+          credentials: 'include',
         });
-        return toComment(data);
+        own(draft.postId).set(String(data.id), 'cookie', data.created * 1000 + editableFor * 1000);
+        return { ...mapComment(data), own: true };
+      },
+
+      async like(id: string, { signal }: ActionOptions): Promise<number> {
+        const { data } = await getJson(idUrl(id, '/like'), Votes, { ...common, method: 'POST', signal, json: {} });
+        return data.likes;
+      },
+
+      async update(id: string, draft: Draft, { postId, signal }: ActionOptions): Promise<Comment> {
+        const { data } = await getJson(idUrl(id), IssoComment, { ...common, method: 'PUT', signal, credentials: 'include', json: { text: draft.content } });
+        return { ...mapComment(data), own: own(postId).get(id) !== undefined };
+      },
+
+      async remove(id: string, { postId, signal }: ActionOptions): Promise<void> {
+        // Isso answers null for a comment gone, or the comment kept (mode 4) because it has replies.
+        await getJson(idUrl(id), z.unknown(), { ...common, method: 'DELETE', signal, credentials: 'include' });
+        own(postId).delete(id);
       },
     },
     options.endpoint,

@@ -42,6 +42,8 @@ const Status = z.object({
   url: z.optional(z.nullable(z.string())),
   uri: z.optional(z.string()),
   favourites_count: z.optional(z.number()),
+  /** The reader's filters that matched (authenticated reads only): `hide` ones are not shown. */
+  filtered: z.optional(z.array(z.object({ filter: z.object({ filter_action: z.optional(z.string()) }) }))),
   account: Account,
   media_attachments: z.optional(
     z.array(z.object({ url: z.nullable(z.string()), description: z.optional(z.nullable(z.string())) })),
@@ -108,7 +110,13 @@ function body(status: Status): string {
 }
 
 export function mastodon(options: MastodonOptions = {}): CommentAdapter {
-  const capabilities: Capabilities = { post: false, reply: false, fields: { email: 'hidden', url: false } };
+  // Favourites are counted here and given on Mastodon: each count links to its post.
+  const capabilities: Capabilities = {
+    post: false,
+    reply: false,
+    fields: { email: 'hidden', url: false },
+    likesReadOnly: { service: 'mastodon' },
+  };
   const link = (url: string) => (capabilities.replyLink = { url, service: 'mastodon' });
   if (options.postId) {
     try {
@@ -134,7 +142,14 @@ export function mastodon(options: MastodonOptions = {}): CommentAdapter {
         });
         // Replies to the post itself name its author: the "author of the post" badge goes to them.
         const postAuthor = data.descendants.find((s) => s.in_reply_to_id === post.id)?.in_reply_to_account_id;
+        // A status the reader's filters hide goes, with the replies under it (descendants come parents first).
+        const hidden = new Set<string>();
+        for (const s of data.descendants) {
+          const filteredOut = s.filtered?.some((f) => f.filter.filter_action === 'hide');
+          if (filteredOut || (s.in_reply_to_id !== null && hidden.has(s.in_reply_to_id))) hidden.add(s.id);
+        }
         const comments = data.descendants
+          .filter((s) => !hidden.has(s.id))
           .filter((s) => s.visibility === undefined || s.visibility === 'public' || s.visibility === 'unlisted')
           .map((s): Comment => {
             const profile = httpUrl(s.account.url);
@@ -152,7 +167,7 @@ export function mastodon(options: MastodonOptions = {}): CommentAdapter {
               createdAt: s.created_at,
               body: { format: 'html', value: body(s) },
               status: 'approved',
-              ...(permalink ? { permalink } : {}),
+              ...(permalink ? { permalink, likeUrl: permalink } : {}),
               ...(s.favourites_count !== undefined ? { likes: s.favourites_count } : {}),
             };
           });

@@ -12,6 +12,7 @@ import { checkedAdapter, httpError, parse, resolveUrl } from './http.js';
 import { errorBody, getJson, httpUrl, type JsonRequestOptions } from './http-helpers.js';
 import {
   readWrite,
+  type ActionOptions,
   type BackendFactory,
   type Capabilities,
   type CommentAdapter,
@@ -181,10 +182,24 @@ export function waline(options: WalineOptions): CommentAdapter {
   // Replying needs the root of the comment replied to (`rid`) and its author (`at`): remembered from lists,
   // with ids in the type the server gave (numbers on SQL storages).
   const known = new Map<string, { pid: string | number; rid: string | number; nick: string }>();
+  // Likes as last listed: Waline's answer to a like may not carry the count.
+  const likes = new Map<string, number>();
+  // `PUT comment/:id { like }` adds or takes back one like, anonymously (Waline's own client remembers
+  // who liked in the browser, as the element does).
+  const like = async (commentId: string, liked: boolean, signal: AbortSignal) => {
+    const url = resolveUrl(options.endpoint, `${api}comment/${encodeURIComponent(commentId)}`, options.baseUrl);
+    url.searchParams.set('lang', lang);
+    const answer = await call(url.href, z.nullish(z.object({ like: z.nullish(z.number()) })), { ...common, method: 'PUT', json: { like: liked }, signal });
+    const count = answer?.like ?? Math.max(0, (likes.get(commentId) ?? 0) + (liked ? 1 : -1));
+    likes.set(commentId, count);
+    return count;
+  };
 
   return checkedAdapter(
     {
-      capabilities: readWrite(options.capabilities),
+      capabilities: readWrite({ likes: true, bodyFormat: 'markdown', ...options.capabilities }),
+      like: (commentId: string, { signal }: ActionOptions) => like(commentId, true, signal),
+      unlike: (commentId: string, { signal }: ActionOptions) => like(commentId, false, signal),
       key: `waline:${resolveUrl(options.endpoint, '', options.baseUrl).href}`,
 
       async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
@@ -203,6 +218,7 @@ export function waline(options: WalineOptions): CommentAdapter {
           const rootId = id(root.objectId);
           const family = new Set([rootId, ...(root.children ?? []).map((c) => id(c.objectId))]);
           comments.push(toComment(root, null));
+          for (const c of [root, ...(root.children ?? [])]) if (typeof c.like === 'number') likes.set(id(c.objectId), c.like);
           known.set(rootId, { pid: root.objectId, rid: root.objectId, nick: root.nick ?? '' });
           for (const child of root.children ?? []) {
             // `pid` is the comment really answered; Waline's own UI flattens it to the root (`rid`).

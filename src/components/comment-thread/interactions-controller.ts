@@ -98,15 +98,17 @@ export class InteractionsController implements ReactiveController {
   async toggleLike(id: string): Promise<InteractionOutcome> {
     const { adapter, capabilities, postId, scope } = this.context();
     const node = this.context().node(id);
-    if (!node || !capabilities.likes || !adapter?.like || !adapter.unlike || this.inFlight.has(id)) return { kind: 'ignored' };
+    if (!node || !capabilities.likes || !adapter?.like || this.inFlight.has(id)) return { kind: 'ignored' };
     const c = this.current(node.comment);
     const before = { likes: c.likes ?? 0, liked: this.isLiked(c) };
+    // A backend with no "unlike" (Isso) keeps a like given: the button stays pressed.
+    if (before.liked && !adapter.unlike) return { kind: 'ignored' };
     const liked = !before.liked;
     this.change(id, { likes: Math.max(0, before.likes + (liked ? 1 : -1)), liked });
     this.inFlight.add(id);
     const request = this.request();
     try {
-      const likes = await (liked ? adapter.like : adapter.unlike).call(adapter, id, { postId, signal: request.signal });
+      const likes = await (liked ? adapter.like : adapter.unlike!).call(adapter, id, { postId, signal: request.signal });
       this.change(id, { likes, liked });
       // Where the backend does not know who likes, this browser remembers, so a visitor likes once.
       if (node.comment.liked === undefined) saveLiked(scope, this.likedHere(), id, liked);
