@@ -8,7 +8,10 @@ import { rest } from '../../src/adapters/rest.js';
 import type { CommentAdapter } from '../../src/adapters/types.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
+import { bluesky } from '../../src/adapters/bluesky.js';
+import { mastodon } from '../../src/adapters/mastodon.js';
 import { CommentThreadError } from '../../src/model/errors.js';
+import { json, loadFixture, type RawJson } from '../fixtures/backends/index.js';
 import { comment, seedThread } from '../fixtures.js';
 import { article, deferred, loaded, part, scripted, shadow, until } from '../helpers.js';
 
@@ -110,5 +113,47 @@ describe('likes', () => {
     expect(log.filter((e) => e.method === 'POST' && e.url.endsWith('/comments/1/like'))).to.have.length(1);
     const list = (await (await fetch('/test-api/rest/likes/posts/1/comments')).json()) as { comments: { likes: number }[] };
     expect(list.comments[0]!.likes).to.equal(2);
+  });
+});
+
+describe('Mastodon and Bluesky: counts read-only, hidden replies left out (fixtures)', () => {
+  const signal = new AbortController().signal;
+  const status = 'https://mastodon.example/@sarah/109384210000000000';
+  const id = (n: number) => String(109384210000000000n + BigInt(n * 1000));
+
+  it('links each Mastodon favourite count to its status, and drops a status the reader’s filter hides with its replies', async () => {
+    const context = await loadFixture('mastodon/context.json');
+    const first = (context.descendants as RawJson[]).find((s) => s.id === id(1))!;
+    first.filtered = [{ filter: { filter_action: 'hide' } }];
+    const adapter = mastodon({ fetch: async () => json(context) });
+    const { comments } = await adapter.list({ postId: status, order: 'oldest', signal });
+    expect(comments.map((c) => c.id)).to.deep.equal([id(4), id(5), id(6), id(7)]);
+    expect(comments.every((c) => c.likeUrl === c.permalink && c.likeUrl!.startsWith('https://'))).to.equal(true);
+    expect(adapter.capabilities.likesReadOnly).to.deep.equal({ service: 'mastodon' });
+    expect(adapter.capabilities.likes).to.equal(undefined);
+  });
+
+  it('keeps a Mastodon status a filter only warns about', async () => {
+    const context = await loadFixture('mastodon/context.json');
+    (context.descendants as RawJson[]).find((s) => s.id === id(4))!.filtered = [{ filter: { filter_action: 'warn' } }];
+    const { comments } = await mastodon({ fetch: async () => json(context) }).list({ postId: status, order: 'oldest', signal });
+    expect(comments.map((c) => c.id)).to.include(id(4));
+  });
+
+  it('drops the replies a Bluesky author hid with the threadgate, with their own replies, and links likes to the post', async () => {
+    const answer = await loadFixture('bluesky/getPostThread.json');
+    const at = answer.thread.post.uri as string;
+    const michelle = `at://did:plc:michelle0000000000000000/app.bsky.feed.post/3kmodel000001`;
+    answer.threadgate = { uri: `${at}/gate`, record: { hiddenReplies: [michelle] } };
+    const adapter = bluesky({ fetch: async () => json(answer) });
+    const { comments } = await adapter.list({ postId: at, order: 'oldest', signal });
+    const ids = comments.map((c) => c.id);
+    expect(ids).to.not.include(michelle);
+    // Sarah's answer to the hidden reply, and the answer to hers, went with it.
+    expect(ids).to.not.include('at://did:plc:sarah00000000000000000000/app.bsky.feed.post/3kmodel000002');
+    expect(ids).to.not.include('at://did:plc:michelle0000000000000000/app.bsky.feed.post/3kmodel000003');
+    expect(ids).to.have.length(4);
+    expect(comments.every((c) => c.likeUrl === c.permalink)).to.equal(true);
+    expect(adapter.capabilities.likesReadOnly).to.deep.equal({ service: 'bluesky' });
   });
 });
