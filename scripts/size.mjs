@@ -136,6 +136,22 @@ export function readBuild(dir = dist) {
   return graph;
 }
 
+/**
+ * Chunks a reader loads only when they use a feature, by the source module that marks each: the Markdown
+ * renderer (src/markdown.ts and marked) when a form's Preview first opens. None may join the first load.
+ */
+export const LAZY_FEATURES = { 'Markdown preview': 'src/markdown.ts' };
+
+/** The chunk holding each lazy feature's module, with the chunks it imports that the element does not load. */
+export function lazyFeatureChunks(graph) {
+  const out = [];
+  for (const [name, source] of Object.entries(LAZY_FEATURES)) {
+    const file = [...graph.keys()].find((f) => graph.get(f).sources.includes(source));
+    if (file) out.push({ name, file, files: [...staticClosure(graph, file)] });
+  }
+  return out;
+}
+
 /** The loader: the entry and its static imports. */
 export const loaderFiles = (graph) => staticClosure(graph, ENTRY);
 
@@ -389,6 +405,8 @@ function main(argv) {
   if (!first.adapter) problems.push('no chunk holds src/adapters/wordpress.ts as a lazy adapter');
   const loader = sum(graph, [...loaderFiles(graph)]);
   if (!elementChunk(graph)) problems.push('the loader imports no chunk holding src/script-element.ts');
+  const lazy = lazyFeatureChunks(graph);
+  for (const { name, file } of lazy) if (first.files.includes(file)) problems.push(`the ${name} chunk (${file}) is in the first-load set`);
   const budgets = budgetsOf(loader.gzip, total.gzip);
   const failed = budgets.some((b) => b.enforced && b.value > b.limit) || problems.length > 0;
 
@@ -458,6 +476,12 @@ function main(argv) {
   console.log(`  ${pad('total', width)}${num(total.raw)}${num(total.gzip)}${num(total.brotli)}`);
   const onDemand = [...graph.keys()].filter((f) => !first.files.includes(f));
   console.log(`  loaded on demand, not counted: ${onDemand.join(', ') || 'none'}`);
+
+  console.log(`\nFeatures loaded when first used (never in the first load):\n`);
+  for (const { name, files } of lazy) {
+    const own = files.filter((f) => !first.files.includes(f));
+    console.log(`  ${pad(name, 20)}${pad(own.join(', '), width)}${num(sum(graph, own).gzip)} gzip`);
+  }
 
   console.log(`\nWhere that set's bytes go (gzip each part adds: its chunk gzipped with and without it)\n`);
   for (const share of partShares(graph, first.files)) console.log(`  ${pad(share.name, 64)}${num(share.gzip)}`);
