@@ -46,7 +46,8 @@ describe('likes', () => {
     // Another page view: the count is the backend's, the pressed state this browser's.
     const again = await render(memory({ comments: seed, storageKey: 'likes-test' }));
     expect(likeButton(again, '1')!.textContent).to.equal('Like 3');
-    expect(likeButton(again, '1')!.getAttribute('aria-pressed')).to.equal('true');
+    // This browser's memory of the like comes with the interactions module, loaded after the comments.
+    await until(() => likeButton(again, '1')!.getAttribute('aria-pressed') === 'true', 'the like was not remembered');
     likeButton(again, '1')!.click();
     await until(() => likeButton(again, '1')!.getAttribute('aria-pressed') === 'false', 'the like was not taken back');
     expect(likeButton(again, '1')!.textContent).to.equal('Like 2');

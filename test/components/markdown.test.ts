@@ -29,6 +29,8 @@ describe('Markdown and its preview', () => {
     const el = await render(memory({ bodyFormat: 'markdown' }));
     expect(markdownLoaded(), 'the renderer loaded with the thread').to.equal(false);
     const form = topForm(el);
+    // The switch and the hint come with the interactions module, loaded once the backend said it takes Markdown.
+    await until(() => form.querySelector('[part~="format-hint"]'), 'the hint never showed');
     const hint = form.querySelector('[part~="format-hint"]')!;
     expect(hint.textContent).to.contain('Markdown');
     expect(form.querySelector('textarea')!.getAttribute('aria-describedby')).to.contain(hint.id);
@@ -52,6 +54,7 @@ describe('Markdown and its preview', () => {
     const el = await render(memory({ bodyFormat: 'markdown' }));
     const form = topForm(el);
     fill(form, { content: '*hello*' });
+    await until(() => form.querySelector('[part~="preview-button"]'), 'Preview never showed');
     form.querySelector<HTMLButtonElement>('[part~="preview-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => form.querySelector('[part~="preview"] em'), 'Enter did not open the preview');
@@ -77,6 +80,7 @@ describe('Markdown and its preview', () => {
     expect(part(text, 'format-switch')).to.equal(null);
     expect(part(text, 'format-hint')).to.equal(null);
     const htmlBackend = await render(scripted({ capabilities: { bodyFormat: 'html' } }));
+    await until(() => part(htmlBackend, 'format-hint'), 'the HTML hint never showed');
     expect(part(htmlBackend, 'format-switch')).to.equal(null);
     expect(part(htmlBackend, 'format-hint')!.textContent).to.contain('<blockquote>');
   });

@@ -172,45 +172,6 @@ export const styles = css`
   [part~='actions'] :is(a, button) + :is(a, button) {
     margin-inline-start: 1rem;
   }
-  /* Likes, editing, deleting and the Markdown preview (interactions-controller.ts). A liked comment's
-     button says so by more than colour: its name is bold and its pressed state is announced. */
-  [part~='like-button'][aria-pressed='true'] {
-    font-weight: bold;
-    text-decoration-thickness: 2px;
-  }
-  [part~='body']:has(+ [part~='edit-form']) {
-    display: none;
-  }
-  [part~='confirm-delete'] {
-    margin-block: 0.5rem 0;
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  [part~='confirm-delete'] button {
-    margin-inline-start: 1rem;
-  }
-  [part~='format-switch'] button[aria-pressed='true'] {
-    font-weight: bold;
-    text-decoration: none;
-  }
-  [part~='format-switch'] button + button {
-    margin-inline-start: 1rem;
-  }
-  [part~='preview'] {
-    padding: 0.5rem;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    min-block-size: 3rem;
-  }
-  [part~='format-hint'],
-  [part~='deleted'] {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  [part~='deleted'] {
-    font-style: italic;
-  }
   button {
     font: inherit;
     cursor: pointer;
@@ -218,12 +179,6 @@ export const styles = css`
   }
   [part~='reply-button'],
   [part~='copy-link-button'],
-  [part~='like-button'],
-  [part~='like-link-button'],
-  [part~='edit-button'],
-  [part~='delete-button'],
-  [part~='confirm-delete'] button,
-  [part~='format-switch'] button,
   [part~='cancel-button'] {
     padding-block: 0.1rem;
     padding-inline: 0;

@@ -13,7 +13,8 @@ import type { Draft } from '../../model/schemas.js';
 import { findNode } from '../../model/thread.js';
 import { styles } from './comment-thread.styles.js';
 import { FormsController } from './forms-controller.js';
-import { InteractionsController, type InteractionOutcome } from './interactions-controller.js';
+import type { InteractionOutcome, InteractionsController } from './interactions-controller.js';
+import { loadInteractions, needsInteractions, noInteractions } from './interactions.js';
 import { serverPage, type ServerPage } from './light-dom.js';
 import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
 import { SlowLoadController } from './slow-load-controller.js';
@@ -178,15 +179,9 @@ export class CommentThread extends LitElement {
     wake: this.wake,
     report: (outcome) => this.linked(outcome),
   }));
-  private readonly own = new InteractionsController(this, () => ({
-    postId: this.postId,
-    scope: this.thread.scope,
-    capabilities: this.capabilities,
-    adapter: this.thread.adapter,
-    rootOf: this.thread.rootOf,
-    node: (id) => findNode(this.thread.nodes, id),
-    touchForm: (key) => void (this.forms.states.get(key) && this.forms.states.get(key)!.version++),
-  }));
+  /** Likes, edits, deletes and previews: loaded when the backend allows one (interactions.ts). */
+  private own?: InteractionsController;
+  private ownLoading?: Promise<void>;
   private readonly slowLoad = new SlowLoadController(this, () => this.announce(this.words.text('stillTrying')));
   /** How the element speaks now; replaced only when the language, the strings or the date style change. */
   private words = new Words(en, 'en');
@@ -251,6 +246,31 @@ export class CommentThread extends LitElement {
     this.observer?.disconnect();
     void this.reload();
   };
+
+  /** Loads the interactions module, once, when the backend allows what it offers; adopts its styles. */
+  private interactions(): Promise<void> | undefined {
+    if (this.own || !needsInteractions(this.capabilities)) return this.ownLoading;
+    return (this.ownLoading ??= loadInteractions().then(({ InteractionsController, interactionStyles }) => {
+      this.own = new InteractionsController(this, () => ({
+        postId: this.postId,
+        scope: this.thread.scope,
+        capabilities: this.capabilities,
+        adapter: this.thread.adapter,
+        rootOf: this.thread.rootOf,
+        node: (id) => findNode(this.thread.nodes, id),
+        touchForm: (key) => void (this.forms.states.get(key) && this.forms.states.get(key)!.version++),
+      }));
+      const root = this.renderRoot as ShadowRoot;
+      if (interactionStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, interactionStyles.styleSheet];
+      this.requestUpdate();
+    }));
+  }
+
+  /** Runs `act` on the interactions module: a click that comes before the module arrived waits for it. */
+  private async withOwn<T>(act: (own: InteractionsController) => Promise<T>): Promise<T | { kind: 'ignored' }> {
+    await this.interactions();
+    return this.own ? act(this.own) : { kind: 'ignored' };
+  }
 
   /** A linked comment was shown, or is not in the thread: the reader hears which. */
   private linked(outcome: LinkOutcome) {
@@ -332,7 +352,8 @@ export class CommentThread extends LitElement {
       if (!outcome) return; // superseded by a newer load
       this.settled();
       this.status = 'ready';
-      this.own.reset();
+      this.own?.reset();
+      void this.interactions();
       this.forms.restore(this.thread.nodes);
       this.loaded(outcome);
       this.permalink.loaded();
@@ -377,6 +398,7 @@ export class CommentThread extends LitElement {
   private async attach(outcome: PageOutcome): Promise<void> {
     try {
       if (!(await this.thread.attach(() => this.resolveAdapter()))) return;
+      void this.interactions();
       this.forms.restore(this.thread.nodes);
       this.loaded(outcome);
     } catch (error) {
@@ -448,7 +470,7 @@ export class CommentThread extends LitElement {
     // Read before awaiting: once dispatch ends, the event no longer exposes a target inside a shadow root.
     const form = event.target as HTMLFormElement;
     const veto = (draft: Draft) => this.dispatchEvent(new CommentSubmitEvent({ draft }));
-    this.own.closePreview(key);
+    this.own?.closePreview(key);
     const outcome = await this.forms.submit(key, form, veto);
     switch (outcome.kind) {
       case 'invalid':
@@ -472,10 +494,10 @@ export class CommentThread extends LitElement {
   private readonly actions: Record<ActionName, (id: string) => void> = {
     reply: (id) => void (this.forms.replyTo === id ? this.forms.cancel(id) : this.forms.openReply(id)),
     'copy-link': (id) => void this.copyLink(id),
-    like: (id) => void this.own.toggleLike(id).then(this.acted),
+    like: (id) => void this.withOwn((own) => own.toggleLike(id)).then(this.acted),
     'like-link': () => undefined,
-    edit: (id) => void this.own.edit(id),
-    delete: (id) => void this.own.askDelete(id),
+    edit: (id) => void this.withOwn((own) => own.edit(id)),
+    delete: (id) => void this.withOwn((own) => own.askDelete(id)),
   };
 
   /** A like, an edit or a delete came to `outcome`: the reader hears it; a failure is also `comment-error`. */
@@ -501,10 +523,12 @@ export class CommentThread extends LitElement {
       onCancel: (key) => void this.forms.cancel(key),
       onSubmit: (key, event) => void this.submit(key, event),
       onInput: (key, event) => this.forms.input(key, event),
-      own: this.own.view(
-        () => void this.own.saveEdit().then(this.acted),
-        () => void this.own.confirmDelete().then(this.acted),
-      ),
+      own: this.own
+        ? this.own.view(
+            () => void this.own?.saveEdit().then(this.acted),
+            () => void this.own?.confirmDelete().then(this.acted),
+          )
+        : noInteractions,
     };
   }
 

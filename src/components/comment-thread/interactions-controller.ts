@@ -12,7 +12,11 @@ import { CommentThreadError } from '../../model/errors.js';
 import type { Comment } from '../../model/schemas.js';
 import type { ThreadNode } from '../../model/thread.js';
 import { likedIds, saveLiked } from './liked-store.js';
+import { ownPanel } from './templates/own.js';
+import { formatTools, hintId } from './templates/preview.js';
 import type { FormState, OwnView } from './templates/view.js';
+
+export { interactionStyles } from './interactions.styles.js';
 
 export interface InteractionsContext {
   postId: string;
@@ -69,10 +73,14 @@ export class InteractionsController implements ReactiveController {
       },
       removed: (id) => this.gone.size > 0 && this.gone.has(id),
       liked: (c) => this.isLiked(c),
-      version: (rootId) => this.versions.get(rootId) ?? 0,
+      // From 1, where the inert view before this module says 0: every comment renders again once it arrives.
+      version: (rootId) => 1 + (this.versions.get(rootId) ?? 0),
       editing: this.editing,
       confirming: this.confirming,
       preview: (key) => this.previews.get(key),
+      panel: ownPanel,
+      formatTools,
+      hintId,
       onPreview: (key, open, content) => void this.preview(key, open, content),
       onEditInput: (event) => this.editInput(event),
       onEditSubmit: (event) => {

@@ -7,7 +7,7 @@ import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
 import { actionsFor, actionsRow } from './actions.js';
 import { body } from './body.js';
 import { replyForm } from './form.js';
-import { deletedItem, ownPanel } from './own.js';
+import { deletedItem } from './deleted.js';
 import type { View } from './view.js';
 
 /** An avatar that cannot load (blocked, gone, offline) leaves no broken-image icon behind. */
@@ -46,7 +46,7 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult | type
   }${
     node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
   }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value)}></div>${
-    pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : ownPanel(c, domId, view)
+    pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : view.own.panel(c, domId, view)
   }<div part="actions" ${actionsRow(actionsFor(c, domId, view), authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing
   }</li>`;

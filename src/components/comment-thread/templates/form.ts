@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Words } from '../../../i18n/words.js';
 import { fieldRules } from '../field-rules.js';
-import { formatTools, hintId } from './preview.js';
 import type { Field, FormState, View } from './view.js';
 
 const field = (
@@ -97,11 +96,11 @@ export function commentForm(form: FormState, prefix: string, view: View, parentN
         ?hidden=${view.own.preview(form.key) !== undefined}
         .value=${form.values.content}
         aria-invalid=${contentError ? 'true' : 'false'}
-        aria-describedby=${ifDefined([contentError ? `${contentId}-error` : '', hintId(view, prefix) ?? ''].filter(Boolean).join(' ') || undefined)}
+        aria-describedby=${ifDefined([contentError ? `${contentId}-error` : '', view.own.hintId(view, prefix) ?? ''].filter(Boolean).join(' ') || undefined)}
       ></textarea>
       ${contentError ? html`<span part="field-error" id="${contentId}-error">${contentError}</span>` : nothing}
     </p>
-    ${formatTools(form.key, prefix, view)}
+    ${view.own.formatTools(form.key, prefix, view)}
     ${rules.name !== 'hidden' ? field(words, form, prefix, 'name', words.text('nameLabel'), rules.name === 'required', 'text', 'name') : nothing}
     ${rules.email !== 'hidden'
       ? field(words, form, prefix, 'email', words.text('emailLabel'), rules.email === 'required', 'email', 'email')

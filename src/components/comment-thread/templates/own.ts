@@ -73,7 +73,3 @@ export function ownPanel(c: Comment, domId: string, view: View) {
   if (view.own.confirming === c.id) return confirmDelete(domId, view);
   return nothing;
 }
-
-/** A deleted comment that has replies: its place kept, with no author or text. */
-export const deletedItem = (id: string, domId: string, view: View, replies: unknown): TemplateResult =>
-  html`<li part="item"><article part="comment deleted" id=${domId} data-comment-id=${id} tabindex="-1" aria-label=${view.words.text('commentDeleted')}><p part="deleted">${view.words.text('commentDeleted')}</p></article>${replies}</li>`;

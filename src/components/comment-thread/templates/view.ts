@@ -45,6 +45,12 @@ export interface OwnView {
   confirming: string | null;
   /** A form's preview: shown, and its rendered HTML once ready. */
   preview(key: string): { html: string | undefined } | undefined;
+  /** Under a comment: its edit form or the delete question (templates/own.ts). */
+  panel(comment: Comment, domId: string, view: View): unknown;
+  /** Under a form's comment field: Write / Preview and the syntax hint (templates/preview.ts). */
+  formatTools(key: string, prefix: string, view: View): unknown;
+  /** The id of that hint, for the field's `aria-describedby`. */
+  hintId(view: View, prefix: string): string | undefined;
   onPreview(key: string, open: boolean, content: string): void;
   onEditInput(event: Event): void;
   onEditSubmit(event: SubmitEvent): void;
