@@ -139,7 +139,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
   /** A body as stored: Markdown is rendered here, as a server would, and kept as the source for editing. */
   const bodyOf = async (content: string): Promise<Pick<Comment, 'body' | 'source'>> =>
     bodyFormat === 'markdown'
-      ? { body: { format: 'html', value: await (await import('../markdown.js')).renderMarkdown(content) }, source: content }
+      ? { body: { format: 'html', value: (await import('../markdown.js')).renderMarkdown(content) }, source: content }
       : { body: { format: 'text', value: content } };
   /** The visitor's own comment `id`, or a refusal: no token (never theirs, or the window closed). */
   const mine = (id: string, postId: string): Stored => {

@@ -116,7 +116,8 @@ export class InteractionsController implements ReactiveController {
     this.inFlight.add(id);
     const request = this.request();
     try {
-      const likes = await (liked ? adapter.like : adapter.unlike!).call(adapter, id, { postId, signal: request.signal });
+      const options = { postId, signal: request.signal };
+      const likes = await (liked ? adapter.like(id, options) : adapter.unlike!(id, options));
       this.change(id, { likes, liked });
       // Where the backend does not know who likes, this browser remembers, so a visitor likes once.
       if (node.comment.liked === undefined) saveLiked(scope, this.likedHere(), id, liked);

@@ -51,12 +51,12 @@ export interface OwnView {
   formatTools(key: string, prefix: string, view: View): unknown;
   /** The id of that hint, for the field's `aria-describedby`. */
   hintId(view: View, prefix: string): string | undefined;
-  onPreview(key: string, open: boolean, content: string): void;
-  onEditInput(event: Event): void;
-  onEditSubmit(event: SubmitEvent): void;
-  onEditCancel(): void;
-  onDelete(): void;
-  onKeep(): void;
+  onPreview: (key: string, open: boolean, content: string) => void;
+  onEditInput: (event: Event) => void;
+  onEditSubmit: (event: SubmitEvent) => void;
+  onEditCancel: () => void;
+  onDelete: () => void;
+  onKeep: () => void;
 }
 
 /** The actions a comment's row may hold; which ones a comment shows is decided in templates/actions.ts. */
