@@ -12,6 +12,7 @@ import { CommentThreadError } from '../../model/errors.js';
 import type { Comment } from '../../model/schemas.js';
 import type { ThreadNode } from '../../model/thread.js';
 import { likedIds, saveLiked } from './liked-store.js';
+import { Previews } from './previews.js';
 import { ownPanel } from './templates/own.js';
 import { formatTools, hintId } from './templates/preview.js';
 import type { FormState, OwnView } from './templates/view.js';
@@ -47,7 +48,7 @@ export class InteractionsController implements ReactiveController {
   private readonly gone = new Set<string>();
   private readonly versions = new Map<string, number>();
   private readonly inFlight = new Set<string>();
-  private readonly previews = new Map<string, { html: string | undefined }>();
+  private readonly previews = new Previews((key) => this.touchKey(key));
   private readonly requests = new Set<AbortController>();
   private liked?: { scope: string; ids: Set<string> };
   editing: FormState | undefined;
@@ -81,7 +82,7 @@ export class InteractionsController implements ReactiveController {
       panel: ownPanel,
       formatTools,
       hintId,
-      onPreview: (key, open, content) => void this.preview(key, open, content),
+      onPreview: (key, open, content) => void this.previews.toggle(key, open, content),
       onEditInput: (event) => this.editInput(event),
       onEditSubmit: (event) => {
         event.preventDefault();
@@ -152,7 +153,7 @@ export class InteractionsController implements ReactiveController {
     const id = this.editing?.key;
     if (id === undefined) return;
     this.editing = undefined;
-    this.previews.delete(`edit:${id}`);
+    this.previews.close(`edit:${id}`);
     this.touch(id);
     await this.host.updateComplete;
     this.focusAction(id, 'edit');
@@ -184,7 +185,7 @@ export class InteractionsController implements ReactiveController {
     }
     form.submitting = true;
     form.problem = undefined;
-    this.previews.delete(`edit:${id}`);
+    this.previews.close(`edit:${id}`);
     this.touch(id);
     const node = this.context().node(id);
     const request = this.request();
@@ -263,21 +264,9 @@ export class InteractionsController implements ReactiveController {
     }
   }
 
-  /** Shows or hides a form's preview; the renderer loads the first time one opens. */
-  async preview(key: string, open: boolean, content: string): Promise<void> {
-    if (!open) this.previews.delete(key);
-    else this.previews.set(key, { html: undefined });
-    this.touchKey(key);
-    if (!open) return;
-    const { renderMarkdown } = await import('../../markdown.js');
-    if (!this.previews.has(key)) return;
-    this.previews.set(key, { html: renderMarkdown(content) });
-    this.touchKey(key);
-  }
-
   /** Closes a form's preview (before it is submitted, so a field to correct can take focus). */
   closePreview(key: string): void {
-    if (this.previews.delete(key)) this.touchKey(key);
+    this.previews.close(key);
   }
 
   private touchKey(key: string) {
