@@ -44,6 +44,8 @@ export interface MemoryOptions {
   editableFor?: number;
   /** `markdown`: comments are written in Markdown and stored rendered; `text` when absent. */
   bodyFormat?: BodyFormat;
+  /** Offer "Notify me of follow-up comments" (kept with the comment; no mail is sent). Default false. */
+  notify?: boolean;
   capabilities?: Partial<Capabilities>;
 }
 
@@ -127,7 +129,8 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     likes: true,
     edit: { editableFor },
     delete: { editableFor },
-    notify: true,
+    // Nothing is mailed from a browser: the box is offered only where a page asks (`data-notify`), for a demo.
+    notify: options.notify ?? false,
     bodyFormat,
     ...options.capabilities,
   });
@@ -312,6 +315,7 @@ export const backend: BackendFactory = ({ endpoint, settings, baseUrl }) => {
   return memory({
     storageKey: `comment-thread:memory:${endpoint ?? ''}`,
     ...(settings?.bodyFormat === 'markdown' ? { bodyFormat: 'markdown' as const } : {}),
+    ...(settings?.notify !== undefined ? { notify: true } : {}),
     moderation: moderation && MODERATION.includes(moderation) ? moderation : 'off',
     ...(endpoint ? { seedUrl: endpoint } : {}),
     ...(baseUrl ? { baseUrl } : {}),

@@ -38,7 +38,7 @@ beforeEach(() => {
 
 describe('reply notifications', () => {
   it('offers the box unticked beside the email field, and sends notify only when ticked', async () => {
-    const el = await render(memory());
+    const el = await render(memory({ notify: true }));
     const box = notifyBox(topForm(el));
     expect(box.type).to.equal('checkbox');
     expect(box.checked).to.equal(false);
@@ -49,8 +49,10 @@ describe('reply notifications', () => {
   });
 
   it('is not offered where the backend cannot email, nor where the form asks no email', async () => {
-    const none = await render(scripted({}));
+    const none = await render(memory());
     expect(part(none, 'notify')).to.equal(null);
+    const scriptedNone = await render(scripted({}));
+    expect(part(scriptedNone, 'notify')).to.equal(null);
     const noEmail = await render(scripted({ capabilities: { notify: true, fields: { email: 'hidden', url: false } } }));
     expect(part(noEmail, 'notify')).to.equal(null);
   });

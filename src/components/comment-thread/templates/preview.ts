@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { body } from './body.js';
 import type { View } from './view.js';
 
@@ -32,7 +33,7 @@ export function formatTools(key: string, prefix: string, view: View) {
         part="preview-button"
         type="button"
         aria-pressed=${preview ? 'true' : 'false'}
-        aria-controls=${previewId}
+        aria-controls=${ifDefined(preview ? previewId : undefined)}
         @click=${(e: Event) => view.own.onPreview(key, true, contentOf(e))}
       >
         ${words.text('preview')}
