@@ -32,6 +32,20 @@ describe('waline adapter against a real Waline server', () => {
     expect(gerald.author.avatarUrl).to.match(/^https:\/\//);
   });
 
+  it('counts a like on the server, and takes it back', async () => {
+    const adapter = waline({ endpoint: env.endpoint });
+    const { comments } = await adapter.list({ postId: env.path, order: 'oldest', signal });
+    const target = byName(comments, 'Sarah Bernolet')[0]!;
+    const before = target.likes ?? 0;
+    expect(adapter.capabilities.likes).to.equal(true);
+    expect(await adapter.like!(target.id, { postId: env.path, signal })).to.equal(before + 1);
+    const after = await adapter.list({ postId: env.path, order: 'oldest', signal });
+    expect(after.comments.find((c) => c.id === target.id)!.likes).to.equal(before + 1);
+    expect(await adapter.unlike!(target.id, { postId: env.path, signal })).to.equal(before);
+    const back = await adapter.list({ postId: env.path, order: 'oldest', signal });
+    expect(back.comments.find((c) => c.id === target.id)!.likes ?? 0).to.equal(before);
+  });
+
   it('pages through top-level comments with their replies', async () => {
     const adapter = waline({ endpoint: env.endpoint, pageSize: 3 });
     const first = await adapter.list({ postId: env.path, order: 'newest', signal });
