@@ -5,9 +5,10 @@
  */
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
-import { CommentSchema, recordOf, type Comment, type Page } from '../model/schemas.js';
+import { CommentSchema, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { readCommentsFile } from './comments-file.js';
+import { loadLikes, saveLikes } from './memory-likes.js';
 import { memoryLatency } from './memory-latency.js';
 import { newToken, ownTokens } from './own-tokens.js';
 import {
@@ -138,7 +139,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
   const tokens = (postId: string) => ownTokens(key, postId);
   // Like counts, seed comments' included, kept apart from the comments (which keep only what was posted).
   const likesKey = options.storageKey && `${options.storageKey}:likes`;
-  const likeCounts = new Map<string, number>(Object.entries(readLikes(likesKey)));
+  const likeCounts = new Map<string, number>(Object.entries(loadLikes(likesKey)));
   /** A body as stored: Markdown is rendered here, as a server would, and kept as the source for editing. */
   const bodyOf = async (content: string): Promise<Pick<Comment, 'body' | 'source'>> =>
     bodyFormat === 'markdown'
@@ -159,7 +160,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     if (!stored) throw new CommentThreadError('rejected', 'No such comment.', { status: 404, reason: 'not-found' });
     const count = Math.max(0, (likeCounts.get(id) ?? stored.comment.likes ?? 0) + by);
     likeCounts.set(id, count);
-    if (likesKey) write(likesKey, Object.fromEntries(likeCounts));
+    if (likesKey) saveLikes(likesKey, likeCounts);
     return count;
   };
 
@@ -276,23 +277,6 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     },
   };
 }
-
-const readLikes = (key: string | undefined): Record<string, number> => {
-  try {
-    const parsed = recordOf(z.number()).safeParse(key ? JSON.parse(localStorage.getItem(key) ?? '{}') : {});
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-};
-
-const write = (key: string, value: unknown) => {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage full or blocked: the count holds for this page view.
-  }
-};
 
 const MODERATION: readonly Moderation[] = ['off', 'all', 'first-time'];
 
