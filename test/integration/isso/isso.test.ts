@@ -97,6 +97,6 @@ describe('isso adapter against a real Isso server', () => {
     expect(second.status).to.equal('approved');
     const error = await rejection(adapter.submit!(draft('And a third one.', 'Sarah Bernolet'), { signal }));
     expect(error).to.include({ code: 'rejected', status: 403, reason: 'rate-limited' });
-    expect(error.message).to.equal('Too many comments from this address: please wait a minute and try again.');
+    expect(error.serverMessage).to.equal('Too many comments from this address: please wait a minute and try again.');
   });
 });

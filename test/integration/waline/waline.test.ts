@@ -113,7 +113,7 @@ describe('waline adapter against a real Waline server', () => {
     );
     expect(error.code).to.equal('rejected');
     expect(error.reason).to.equal('duplicate');
-    expect(error.message).to.equal('Duplicate Content');
+    expect(error.serverMessage).to.equal('Duplicate Content');
   });
 
   // Waline allows one comment per IP address a minute (IPQPS): the reply above was this minute's.
@@ -125,6 +125,6 @@ describe('waline adapter against a real Waline server', () => {
       ),
     );
     expect(error.reason).to.equal('flood');
-    expect(error.message).to.equal('Comment too fast!');
+    expect(error.serverMessage).to.equal('Comment too fast!');
   });
 });
