@@ -1,3 +1,4 @@
+/* global process -- Node's */
 // examples/eleventy, built as a site owner builds it: a temporary copy whose node_modules links to this
 // package (its build, dist/) and to the @11ty/eleventy this repository installs as a dev dependency, so
 // the test needs no network and no install. Built twice: from the example's comments.json, and from a

@@ -1,3 +1,4 @@
+/* global process, URL, fetch -- Node's */
 // The post's comments, fetched once per build. With COMMENTS_API set (a server speaking the REST
 // protocol, docs/rest-protocol.md), its first page; otherwise the comments.json beside this file.
 import { readFile } from 'node:fs/promises';
