@@ -217,7 +217,7 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
       // A draft sent again (its answer lost on the way) is answered as the first time, before the
       // duplicate check, which would otherwise refuse the visitor's own comment.
       const again = idempotencyKey && list.find((s) => s.key === idempotencyKey);
-      if (again) return again.comment;
+      if (again) return { ...again.comment, own: true };
       const email = draft.author.email.trim().toLowerCase();
       const duplicate = list.some(
         (s) =>

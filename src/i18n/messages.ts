@@ -100,6 +100,22 @@ export interface Messages {
   refusedCaptcha: string;
   refusedRateLimited: string;
   refusedSpam: string;
+  /** The badge of a comment from another service in a merged thread: `{service}` ("on Mastodon"). */
+  onService: string;
+  /** Under a thread that takes Webmentions: where a reader answers instead of the form. */
+  replyFromSite: string;
+  /** Beside "Reply from your own site": what Webmention is, in one sentence. */
+  webmentionHint: string;
+  /** One source of a merged thread could not be loaded: `{source}` ("Bluesky"). */
+  sourceFailed: string;
+  /** The accessible name of the row of faces under the thread. */
+  reactionsLabel: string;
+  /** After the faces shown: `{count}` more people, read instead of "+N". */
+  moreReactions: string;
+  /** The post's likes on all its sources: `{count}`. */
+  postLikes: PluralForms;
+  /** The post's reposts (boosts) on all its sources: `{count}`. */
+  postReposts: PluralForms;
   /** The like button; the count follows it ("Like 3"), and it is pressed once liked. */
   like: string;
   /** Likes counted by a service where they are given there: `{service}` ("Mastodon"). */
@@ -220,4 +236,12 @@ export const en: Messages = {
   markdownHint: 'Markdown works: **bold**, *italic*, [link](https://example.com), `code`, > quote.',
   htmlHint: 'Some HTML works: <a href="">, <em>, <strong>, <code>, <blockquote>.',
   notifyReplies: 'Notify me of follow-up comments by email.',
+  onService: 'on {service}',
+  replyFromSite: 'Reply from your own site',
+  webmentionHint: 'With Webmention, a post on your own site that links to this page shows up here as a reply.',
+  sourceFailed: 'Comments from {source} could not be loaded.',
+  reactionsLabel: 'People who liked or reposted this',
+  moreReactions: 'and {count} more',
+  postLikes: { one: '{count} like', other: '{count} likes' },
+  postReposts: { one: '{count} repost', other: '{count} reposts' },
 };

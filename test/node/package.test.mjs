@@ -74,7 +74,7 @@ test('VS Code custom data and web-types list the attributes with their values, a
   assert.deepEqual(values(vscode.attributes, 'order'), ['oldest', 'newest']);
   assert.deepEqual(values(vscode.attributes, 'loading'), ['lazy', 'eager']);
   assert.deepEqual(values(vscode.attributes, 'dates')?.sort(), ['absolute', 'auto', 'relative']);
-  assert.deepEqual(values(vscode.attributes, 'theme'), ['light', 'dark']);
+  assert.deepEqual(values(vscode.attributes, 'theme'), ['light', 'dark', 'auto']);
   assert.ok(
     vscode.attributes.every((a) => a.description),
     'an attribute without a description',

@@ -18,6 +18,7 @@ import { loadInteractions, needsInteractions, noInteractions } from './interacti
 import { serverPage, type ServerPage } from './light-dom.js';
 import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
 import { SlowLoadController } from './slow-load-controller.js';
+import { SourcesController } from '../comment-source/sources-controller.js';
 import { page } from './templates/page.js';
 import type { ActionName, View } from './templates/view.js';
 import { ThreadController, type PageOutcome } from './thread-controller.js';
@@ -72,7 +73,7 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart form-title - "Leave a Reply" / "Reply to NAME".
  * @csspart cancel-button - "Cancel reply".
  * @csspart logged-in - "Logged in as NAME".
- * @csspart notice - The privacy notice.
+ * @csspart notice - A notice: the privacy notice above the form, and under the thread what could not be shown, a slow load, a linked comment that is gone.
  * @csspart required-notice - "Required fields are marked *".
  * @csspart field - A label with its input; also `field-content`, `field-name`, `field-email`, `field-url`.
  * @csspart label - A field's label.
@@ -150,8 +151,8 @@ export class CommentThread extends LitElement {
    * attribute on pages served with a Content-Security-Policy header (HTML's nonce hiding).
    */
   @property({ attribute: 'wp-nonce' }) wpNonce?: string;
-  /** Force `light` or `dark`; follows the reader's preference when absent. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** `light` or `dark` forces a scheme; absent or `auto`, the thread follows the page's `color-scheme` (a page that declares none is light; `light dark` follows the reader). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
   /** Seconds a form must be open before it may be posted (bots post at once). 0 turns it off. */
   @property({ attribute: 'min-fill-time', type: Number }) minFillTime = 2;
   /** An adapter object; wins over `backend`. */
@@ -183,6 +184,8 @@ export class CommentThread extends LitElement {
   private own?: InteractionsController;
   private ownLoading?: Promise<void>;
   private readonly slowLoad = new SlowLoadController(this, () => this.announce(this.words.text('stillTrying')));
+  /** Under the thread: likes and reposts, sources that failed, reply links of other services. */
+  private readonly sources = new SourcesController(this);
   /** How the element speaks now; replaced only when the language, the strings or the date style change. */
   private words = new Words(en, 'en');
   private locale = '';
@@ -356,6 +359,8 @@ export class CommentThread extends LitElement {
       void this.interactions();
       this.forms.restore(this.thread.nodes);
       this.loaded(outcome);
+      const report = (error: CommentThreadError) => this.dispatchEvent(new CommentErrorEvent({ error, phase: 'load' }));
+      for (const error of this.sources.loaded(this.thread.adapter, this.postId, report)) report(error);
       this.permalink.loaded();
     } catch (error) {
       const failure = CommentThreadError.from(error);
@@ -441,7 +446,7 @@ export class CommentThread extends LitElement {
     if (!loader) throw new CommentThreadError('invalid-response', `No backend named "${name}" is registered.`, { reason: 'unknown-backend' });
     const factory = await loader();
     // What a backend may need from the page, as plain data: adapters never read the DOM.
-    return factory({
+    const options = {
       postId: this.postId,
       depth: this.depth,
       settings: { ...this.dataset } as Record<string, string>,
@@ -451,7 +456,10 @@ export class CommentThread extends LitElement {
       signedIn: document.body?.classList.contains('logged-in') ?? false,
       ...(this.endpoint ? { endpoint: this.endpoint } : {}),
       ...(this.wpNonce ? { nonce: this.wpNonce } : {}),
-    });
+    };
+    // <comment-source> children merge other services into the thread; their code loads only then.
+    if (!this.querySelector(':scope > comment-source')) return factory(options);
+    return (await import('../comment-source/compose.js')).compose(this, factory(options), options);
   }
 
   /** Says `text` through the polite live region (again, even when it is the same text). */
@@ -496,6 +504,7 @@ export class CommentThread extends LitElement {
     'copy-link': (id) => void this.copyLink(id),
     like: (id) => void this.withOwn((own) => own.toggleLike(id)).then(this.acted),
     'like-link': () => undefined,
+    'reply-there': () => undefined,
     edit: (id) => void this.withOwn((own) => own.edit(id)),
     delete: (id) => void this.withOwn((own) => own.askDelete(id)),
   };
@@ -556,6 +565,7 @@ export class CommentThread extends LitElement {
       onLoadMore: () => void this.loadMore(),
       onListClick: this.onListClick,
       onSkip: this.skipToForm,
+      below: this.sources.render(this.words, () => void this.reload()),
     })}`;
   }
 

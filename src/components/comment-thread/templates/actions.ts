@@ -31,7 +31,12 @@ const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Blues
 /** The actions `comment` offers, in the row's order. */
 export function actionsFor(comment: Comment, domId: string, view: View): Action[] {
   const actions: Action[] = [];
-  if (view.capabilities.reply && comment.status !== 'pending') {
+  // A comment merged from another service (adapters/sources.ts) is answered there, not with the site's form.
+  const origin = comment.origin && !comment.origin.site ? comment.origin : undefined;
+  if (origin?.replyUrl && isHttpUrl(origin.replyUrl)) {
+    const service = SERVICES[origin.service] ?? origin.service;
+    actions.push({ name: 'reply-there', label: view.words.text('replyOn', { service }), href: origin.replyUrl });
+  } else if (!origin && view.capabilities.reply && comment.status !== 'pending') {
     const open = view.replyTo === comment.id;
     actions.push({ name: 'reply', label: view.words.text('reply'), expanded: open, ...(open ? { controls: `form-${domId}` } : {}) });
   }

@@ -5,13 +5,15 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ThreadNode } from '../../../model/thread.js';
 import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
 import { actionsFor, actionsRow } from './actions.js';
+import { lazyAvatar } from './avatar.js';
 import { body } from './body.js';
 import { replyForm } from './form.js';
 import { deletedItem } from './deleted.js';
 import type { View } from './view.js';
 
-/** An avatar that cannot load (blocked, gone, offline) leaves no broken-image icon behind. */
-const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = true);
+/** A service's own name for the source badge ("on Mastodon"): not translated. */
+const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', github: 'GitHub', webmention: 'Webmention' };
+const serviceName = (service: string) => SERVICES[service] ?? service;
 
 /**
  * One comment: an article with author and date in its header, then its replies as a nested list.
@@ -37,12 +39,14 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult | type
   // prettier-ignore
   return html`<li part="item"><article part=${parts} id=${domId} class=${view.arrived === id ? 'new' : nothing} data-comment-id=${id} aria-labelledby=${authorId} tabindex="-1"><header part="header">${
     avatar
-      ? html`<img part="avatar" src=${avatar} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hideBroken} />`
+      ? html`<img part="avatar" ${lazyAvatar(avatar)} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
       : nothing
   }<span part="author" id=${authorId} dir="auto">${
     url && isHttpUrl(url) ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>` : name
   }</span>${
     isPostAuthor ? html`<span part="badge">${words.text('postAuthor')}</span>` : nothing
+  }${
+    c.origin && !c.origin.site ? html`<span part="source-badge" data-service=${c.origin.service}>${words.text('onService', { service: serviceName(c.origin.service) })}</span>` : nothing
   }${
     node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
   }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value)}></div>${

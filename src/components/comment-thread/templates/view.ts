@@ -60,7 +60,7 @@ export interface OwnView {
 }
 
 /** The actions a comment's row may hold; which ones a comment shows is decided in templates/actions.ts. */
-export type ActionName = 'reply' | 'copy-link' | 'like' | 'like-link' | 'edit' | 'delete';
+export type ActionName = 'reply' | 'reply-there' | 'copy-link' | 'like' | 'like-link' | 'edit' | 'delete';
 
 /** What templates need from the element: data, words and callbacks. No template keeps state. */
 export interface View {
