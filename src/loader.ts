@@ -15,9 +15,6 @@
  * comments a server rendered inside it stay visible until the element takes them over.
  */
 
-/** The elements whose definitions the imported code holds. */
-const TAGS = 'comment-thread,comment-count';
-
 /**
  * How far from the viewport an element starts the import: more than a screen, so the code has arrived
  * and run before the element's own observer (800 px) asks for the comments.
@@ -30,10 +27,10 @@ const IDLE_TIMEOUT_MS = 5000;
 const isLink = (hash: string) => /^#comment-./.test(hash);
 
 /**
- * Watches the document for the elements and calls `load` once, when one is wanted (see above). Elements
+ * Watches the document for the elements `tags` names and calls `load` once, when one is wanted (see above). Elements
  * added later (by a framework, a "show comments" button) are found by a MutationObserver.
  */
-export function loadWhenWanted(load: () => Promise<unknown>): void {
+export function loadWhenWanted(load: () => Promise<unknown>, tags: string): void {
   let started = false;
   let idleScheduled = false;
   const seen = new WeakSet<Element>();
@@ -64,8 +61,8 @@ export function loadWhenWanted(load: () => Promise<unknown>): void {
   }
 
   function scan(root: Element | Document) {
-    if (root instanceof Element && root.matches(TAGS)) consider(root);
-    for (const el of root.querySelectorAll(TAGS)) consider(el);
+    if (root instanceof Element && root.matches(tags)) consider(root);
+    for (const el of root.querySelectorAll(tags)) consider(el);
   }
 
   /** After the page's own `load`, at the next idle period: only for pages that hold an element. */

@@ -6,11 +6,17 @@
  */
 import { loadWhenWanted } from './loader.js';
 
-let loading: Promise<typeof import('./script-element.js')> | undefined;
+let thread: Promise<typeof import('./script-element.js')> | undefined;
+let count: Promise<typeof import('./script-count.js')> | undefined;
+const loadThread = () => (thread ??= import('./script-element.js'));
+// A page of post titles with their counts does not need the thread's code, nor a thread the count's.
+const loadCount = () => (count ??= import('./script-count.js'));
 
-/** Imports the element's code now (once) and resolves with its exports: `CommentThread`, `CommentCount`. */
-export function load(): Promise<typeof import('./script-element.js')> {
-  return (loading ??= import('./script-element.js'));
+/** Imports both elements' code now (once) and resolves with their classes: `CommentThread`, `CommentCount`. */
+export async function load(): Promise<typeof import('./script-element.js') & typeof import('./script-count.js')> {
+  const [threadModule, countModule] = await Promise.all([loadThread(), loadCount()]);
+  return { ...threadModule, ...countModule };
 }
 
-loadWhenWanted(load);
+loadWhenWanted(loadThread, 'comment-thread');
+loadWhenWanted(loadCount, 'comment-count');

@@ -104,6 +104,8 @@ describe('<comment-source> markup', () => {
         <comment-source backend="mastodon" post-id=${fixturePostIds.mastodon}></comment-source>
       </comment-thread>`);
       await until(() => article(el, 'mastodon:109384210000001000'), 'the Mastodon comments');
+      // The row under the thread is its own lazy chunk: it shows when that arrives.
+      await until(() => part(el, 'reply-links'), 'the reply links');
       expect(part(el, 'reply-links')!.textContent).to.contain('Reply on Mastodon');
     } finally {
       globalThis.fetch = original;

@@ -15,7 +15,8 @@ import { styles } from './comment-thread.styles.js';
 import { FormsController } from './forms-controller.js';
 import type { InteractionOutcome, InteractionsController } from './interactions-controller.js';
 import { loadInteractions, needsInteractions, noInteractions } from './interactions.js';
-import { serverPage, type ServerPage } from './light-dom.js';
+import type { ServerPage } from './light-dom.js';
+import { SERVER_PAGE } from './server-page.js';
 import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
 import { SlowLoadController } from './slow-load-controller.js';
 import { SourcesController } from '../comment-source/sources-controller.js';
@@ -210,10 +211,13 @@ export class CommentThread extends LitElement {
     super.connectedCallback();
     // Comments the server already rendered inside the element are the first page: shown at once, whatever
     // `loading` says, with no request for them.
-    const first = this.hasUpdated || this.seeding ? undefined : serverPage(this);
-    if (first) {
+    // The reader of that markup loads only on pages that have some; the first render waits for it.
+    if (!this.hasUpdated && !this.seeding && this.querySelector(SERVER_PAGE)) {
       this.near = true;
-      this.seeding = this.seed(first);
+      this.seeding = import('./light-dom.js').then(({ serverPage }) => {
+        const first = serverPage(this);
+        return first ? this.seed(first) : undefined;
+      });
     }
     this.unsubscribe = onBackendRegistered((name) => {
       if (!this.adapter && this.backendName === name && this.status === 'error') void this.reload();

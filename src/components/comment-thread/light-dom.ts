@@ -17,6 +17,7 @@
  * `data-comment-thread-page`: `data-cursor` is the adapter's cursor for the next page (absent or empty:
  * the markup holds the whole thread) and `data-total` the number of comments in the thread.
  */
+import { LISTS } from './server-page.js';
 
 /** A first page found in the light DOM, not yet checked. */
 export interface ServerPage {
@@ -25,7 +26,6 @@ export interface ServerPage {
   cursor: string | null;
 }
 
-const LISTS = 'ol.comment-list, ul.comment-list, ol.commentlist, ul.commentlist, ol.wp-block-comment-template, ul.wp-block-comment-template';
 const AUTHOR = '.comment-author .fn, .wp-block-comment-author-name';
 const BODY = '.comment-content, .wp-block-comment-content';
 /** Pieces of a theme's markup that are not the comment's text. */
