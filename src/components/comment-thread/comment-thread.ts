@@ -55,26 +55,26 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart date - The `<time>` element.
  * @csspart body - The comment's text.
  * @csspart moderation - "Your comment is awaiting moderation."
- * @csspart actions - The row of a comment's actions (Reply, and whatever else its backend allows).
+ * @csspart actions - The row of a comment's actions.
  * @csspart reply-button - "Reply".
  * @csspart copy-link-button - "Copy link".
- * @csspart like-button - "Like" with the count, pressed once liked; `like-link-button`: "Like on Mastodon", a link.
- * @csspart edit-button - "Edit", on the visitor's own comment while the backend allows.
- * @csspart delete-button - "Delete", likewise; `confirm-delete` asks "Delete this comment?" with `confirm-delete-button` and `keep-button`.
- * @csspart deleted - "Comment deleted", in place of a deleted comment that has replies (its article is also `deleted`).
+ * @csspart like-button - "Like" and its count; `like-link-button`: "Like on Mastodon".
+ * @csspart edit-button - "Edit", on the visitor's own comment.
+ * @csspart delete-button - "Delete"; `confirm-delete` asks, with `confirm-delete-button` and `keep-button`.
+ * @csspart deleted - "Comment deleted", where a deleted comment had replies.
  * @csspart edit-form - The form editing a comment, in place of its text.
- * @csspart format-switch - "Write" / "Preview" (`write-button`, `preview-button`) on backends that take Markdown.
+ * @csspart format-switch - `write-button` / `preview-button`, for Markdown.
  * @csspart preview - The rendered preview of the comment being written.
  * @csspart format-hint - Which syntax the comment field takes.
- * @csspart notify - "Notify me of follow-up comments by email" and its checkbox.
- * @csspart link-field - The comment's link, selected for copying where the clipboard cannot be written.
- * @csspart missing-comment - "This comment is no longer available." when a link names a comment the thread does not hold.
+ * @csspart notify - "Notify me of follow-up comments" and its checkbox.
+ * @csspart link-field - The comment's link, selected, where the clipboard is refused.
+ * @csspart missing-comment - "This comment is no longer available."
  * @csspart replies - The nested list of replies.
  * @csspart form - A comment form; the reply form also has `reply-form`.
  * @csspart form-title - "Leave a Reply" / "Reply to NAME".
  * @csspart cancel-button - "Cancel reply".
  * @csspart logged-in - "Logged in as NAME".
- * @csspart notice - A notice: the privacy notice above the form, and under the thread what could not be shown, a slow load, a linked comment that is gone.
+ * @csspart notice - The privacy notice; under the thread, what could not be shown or is slow.
  * @csspart required-notice - "Required fields are marked *".
  * @csspart field - A label with its input; also `field-content`, `field-name`, `field-email`, `field-url`.
  * @csspart label - A field's label.
@@ -92,10 +92,10 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart error-state - The load error with its Retry button.
  * @csspart retry-button - "Retry".
  * @csspart load-more - "Load more comments".
- * @csspart respond - The area holding the top-level form or the reply link.
+ * @csspart respond - The top-level form or the reply link.
  * @csspart reply-link - "Reply on …" for read-only sources.
  * @csspart closed - "Comments are closed."
- * @csspart status - The polite live region announcing outcomes (visually hidden).
+ * @csspart status - The polite live region (visually hidden).
  *
  * @cssprop [--comment-thread-font=inherit] - Font family.
  * @cssprop [--comment-thread-font-size=1rem] - Base font size.
@@ -141,20 +141,18 @@ export class CommentThread extends LitElement {
   @property() order: 'oldest' | 'newest' = 'oldest';
   /** `lazy`: load when scrolled near; `eager`: at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
-  /** Dates as `absolute` ("15 April 2013 at 1:10 pm"), `relative` ("3 days ago") or `auto` (relative within a week). */
+  /** `absolute`, `relative` ("3 days ago") or `auto` (relative within a week). */
   @property() dates: DateStyle = 'auto';
-  /** The IANA time zone dates are shown in, e.g. the site's `Europe/London`; the reader's own when absent or unknown. */
+  /** An IANA time zone for dates (`Europe/London`); the reader's by default. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
   /** A privacy policy page, linked under the form. */
   @property({ attribute: 'privacy-url' }) privacyUrl?: string;
-  /**
-   * WordPress's `wp_rest` nonce for signed-in visitors. Not `nonce`: browsers blank a `nonce` content
-   * attribute on pages served with a Content-Security-Policy header (HTML's nonce hiding).
-   */
+  // Not `nonce`: browsers blank a `nonce` content attribute on pages served with a CSP header (HTML's nonce hiding).
+  /** WordPress's `wp_rest` nonce, for signed-in visitors. */
   @property({ attribute: 'wp-nonce' }) wpNonce?: string;
-  /** `light` or `dark` forces a scheme; absent or `auto`, the thread follows the page's `color-scheme` (a page that declares none is light; `light dark` follows the reader). */
+  /** `light` or `dark` forces a scheme; else the page's `color-scheme` decides (none: light). */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-  /** Seconds a form must be open before it may be posted (bots post at once). 0 turns it off. */
+  /** Seconds a form must be open before it may be posted (bots are faster); 0: off. */
   @property({ attribute: 'min-fill-time', type: Number }) minFillTime = 2;
   /** An adapter object; wins over `backend`. */
   @property({ attribute: false }) adapter?: CommentAdapter;
