@@ -5,12 +5,12 @@
 // their own language, so each picture also shows bodies and names reading by their own script.
 // The functions passed to tab.evaluate and waitForFunction run in the page.
 /* global document, requestAnimationFrame */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, ensureChromium } from './chromium.mjs';
+import { modelThreadFiles } from './model-thread-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'screenshots');
@@ -36,30 +36,7 @@ const page = (lang) => `<!doctype html>
   </body>
 </html>`;
 
-const entry = `
-import './src/define.ts';
-import { memory } from './src/adapters/memory.ts';
-import { seedThread } from './test/fixtures.ts';
-const avatar = new URL('/avatar.svg', location.href).href;
-document.querySelector('comment-thread').adapter = memory({
-  comments: seedThread.map((c) => ({ ...c, author: { ...c.author, avatarUrl: avatar } })),
-});
-`;
-
-const bundle = await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'screenshots-entry.ts' },
-  bundle: true,
-  write: false,
-  format: 'esm',
-  target: 'es2022',
-  logLevel: 'warning',
-  // The project's decorators (experimentalDecorators, see tsconfig.json).
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-});
-const files = {
-  '/thread.js': ['text/javascript', bundle.outputFiles[0].contents],
-  '/avatar.svg': ['image/svg+xml', readFileSync(join(root, 'test', 'fixtures', 'images', 'avatar.svg'))],
-};
+const files = await modelThreadFiles(root);
 
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: chromiumArgs });

@@ -9,9 +9,9 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, ensureChromium } from './chromium.mjs';
+import { modelThreadFiles } from './model-thread-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'screenshots', 'themes');
@@ -38,30 +38,7 @@ const page = (theme) => `<!doctype html>
   </body>
 </html>`;
 
-const entry = `
-import './src/define.ts';
-import { memory } from './src/adapters/memory.ts';
-import { seedThread } from './test/fixtures.ts';
-const avatar = new URL('/avatar.svg', location.href).href;
-document.querySelector('comment-thread').adapter = memory({
-  comments: seedThread.map((c) => ({ ...c, author: { ...c.author, avatarUrl: avatar } })),
-});
-`;
-
-const bundle = await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'theme-screenshots-entry.ts' },
-  bundle: true,
-  write: false,
-  format: 'esm',
-  target: 'es2022',
-  logLevel: 'warning',
-  // The project's decorators (experimentalDecorators, see tsconfig.json).
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-});
-const files = {
-  '/thread.js': ['text/javascript', bundle.outputFiles[0].contents],
-  '/avatar.svg': ['image/svg+xml', readFileSync(join(root, 'test', 'fixtures', 'images', 'avatar.svg'))],
-};
+const files = await modelThreadFiles(root);
 for (const theme of all.filter((t) => t !== 'default'))
   files[`/themes/${theme}.css`] = ['text/css', readFileSync(join(root, 'themes', `${theme}.css`))];
 
