@@ -179,7 +179,10 @@ export const styles = css`
   }
   [part~='reply-button'],
   [part~='copy-link-button'],
-  [part~='cancel-button'] {
+  [part~='cancel-button'],
+  [part~='like-button'],
+  [part~='edit-button'],
+  [part~='delete-button'] {
     padding-block: 0.1rem;
     padding-inline: 0;
     background: none;

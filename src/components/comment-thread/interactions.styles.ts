@@ -5,9 +5,8 @@ import { css } from 'lit';
  * module loads, so a thread that offers none of them carries none of this.
  */
 export const interactionStyles = css`
-  [part~='like-button'],
-  [part~='edit-button'],
-  [part~='delete-button'],
+  /* The row's own buttons (like, edit, delete) are styled with Reply in the element's styles, so they never
+     show unstyled while this chunk loads. */
   [part~='confirm-delete'] button,
   [part~='format-switch'] button {
     padding-block: 0.1rem;
