@@ -12,6 +12,7 @@ import '../../src/define.js';
 import { cssFor, mount } from '../../demo/designer.js';
 import { seedThread } from '../fixtures.js';
 import { article, fill, loaded, oneEvent, part, parts, shadow, until } from '../helpers.js';
+import { contrast, over, parseColor, type RGBA } from '../contrast.js';
 
 const LIGHT_TEXT = 'rgb(29, 35, 39)'; // the default text colour, light: #1d2327
 const DARK_TEXT = 'rgb(240, 240, 241)'; // and dark: #f0f0f1
@@ -155,37 +156,6 @@ describe('colour scheme: the thread follows its page', () => {
 });
 
 // ---- contrast, WCAG 2.2 relative luminance -------------------------------------------------------------
-
-type RGBA = [number, number, number, number];
-
-function parseColor(value: string): RGBA {
-  const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
-  probe.clearRect(0, 0, 1, 1);
-  probe.fillStyle = '#000';
-  probe.fillStyle = value;
-  probe.fillRect(0, 0, 1, 1);
-  const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
-  return [r!, g!, b!, a! / 255];
-}
-
-const over = (top: RGBA, bottom: RGBA): RGBA => {
-  const a = top[3] + bottom[3] * (1 - top[3]);
-  const mix = (i: number) => (a ? (top[i]! * top[3] + bottom[i]! * bottom[3] * (1 - top[3])) / a : 0);
-  return [mix(0), mix(1), mix(2), a];
-};
-
-function luminance([r, g, b]: RGBA): number {
-  const channel = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}
-
-const contrast = (a: RGBA, b: RGBA) => {
-  const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (l1! + 0.05) / (l2! + 0.05);
-};
 
 /** The colour behind `node`: its own and its ancestors' backgrounds (across the shadow boundary), over the page's canvas. */
 function backgroundOf(node: Element): RGBA {

@@ -182,7 +182,9 @@ export const styles = css`
   [part~='cancel-button'],
   [part~='like-button'],
   [part~='edit-button'],
-  [part~='delete-button'] {
+  [part~='delete-button'],
+  [part~='confirm-delete'] button,
+  [part~='format-switch'] button {
     padding-block: 0.1rem;
     padding-inline: 0;
     background: none;

@@ -5,17 +5,8 @@ import { css } from 'lit';
  * module loads, so a thread that offers none of them carries none of this.
  */
 export const interactionStyles = css`
-  /* The row's own buttons (like, edit, delete) are styled with Reply in the element's styles, so they never
-     show unstyled while this chunk loads. */
-  [part~='confirm-delete'] button,
-  [part~='format-switch'] button {
-    padding-block: 0.1rem;
-    padding-inline: 0;
-    background: none;
-    border: 1px solid transparent;
-    color: var(--_accent);
-    text-decoration: underline;
-  }
+  /* Its buttons look like Reply: their rule is in the element's styles, so none shows unstyled while this
+     chunk loads. */
   /* A liked comment's button says so by more than colour: its name is bold, and its pressed state is announced. */
   [part~='like-button'][aria-pressed='true'] {
     font-weight: bold;
