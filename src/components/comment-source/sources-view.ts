@@ -9,6 +9,7 @@ import type { CommentAdapter, Reactions } from '../../adapters/types.js';
 import type { Words } from '../../i18n/words.js';
 import { CommentThreadError } from '../../model/errors.js';
 import { reactionsRow } from '../comment-thread/templates/reactions.js';
+import { serviceName } from '../comment-thread/templates/services.js';
 
 const ReactionsSchema = z.object({
   likes: z.number().check(z.nonnegative()),
@@ -33,14 +34,6 @@ export async function loadReactions(adapter: CommentAdapter, postId: string, sig
   });
 }
 
-/** Names a service the way it calls itself: not translated. */
-export const SERVICES: Record<string, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  github: 'GitHub',
-  webmention: 'Webmention',
-};
-export const serviceName = (service: string) => SERVICES[service] ?? service;
 
 export interface Below {
   words: Words;

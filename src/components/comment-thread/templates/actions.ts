@@ -10,6 +10,7 @@ import { windowOpen } from '../../../model/capabilities.js';
 import type { Comment } from '../../../model/schemas.js';
 import { isHttpUrl } from '../../../sanitize.js';
 import type { ActionName, View } from './view.js';
+import { serviceName } from './services.js';
 
 /** One button of the row. */
 export interface Action {
@@ -25,16 +26,13 @@ export interface Action {
   href?: string;
 }
 
-/** A service's name is not translated. */
-const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
-
 /** The actions `comment` offers, in the row's order. */
 export function actionsFor(comment: Comment, domId: string, view: View): Action[] {
   const actions: Action[] = [];
   // A comment merged from another service (adapters/sources.ts) is answered there, not with the site's form.
   const origin = comment.origin && !comment.origin.site ? comment.origin : undefined;
   if (origin?.replyUrl && isHttpUrl(origin.replyUrl)) {
-    const service = SERVICES[origin.service] ?? origin.service;
+    const service = serviceName(origin.service);
     actions.push({ name: 'reply-there', label: view.words.text('replyOn', { service }), href: origin.replyUrl });
   } else if (!origin && view.capabilities.reply && comment.status !== 'pending') {
     const open = view.replyTo === comment.id;
@@ -47,7 +45,7 @@ export function actionsFor(comment: Comment, domId: string, view: View): Action[
   const count = comment.likes ? ` ${words.number(comment.likes)}` : '';
   if (caps.likes) actions.push({ name: 'like', label: `${words.text('like')}${count}`, pressed: view.own.liked(comment) });
   else if (caps.likesReadOnly && comment.likeUrl && isHttpUrl(comment.likeUrl)) {
-    const service = SERVICES[caps.likesReadOnly.service] ?? caps.likesReadOnly.service;
+    const service = serviceName(caps.likesReadOnly.service);
     actions.push({ name: 'like-link', label: `${words.text('likeOn', { service })}${count}`, href: comment.likeUrl });
   }
   actions.push({ name: 'copy-link', label: words.text('copyLink') });

@@ -7,13 +7,11 @@ import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
 import { actionsFor, actionsRow } from './actions.js';
 import { lazyAvatar } from './avatar.js';
 import { body } from './body.js';
+import { serviceName } from './services.js';
 import { replyForm } from './form.js';
 import { deletedItem } from './deleted.js';
 import type { View } from './view.js';
 
-/** A service's own name for the source badge ("on Mastodon"): not translated. */
-const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', github: 'GitHub', webmention: 'Webmention' };
-const serviceName = (service: string) => SERVICES[service] ?? service;
 
 /**
  * One comment: an article with author and date in its header, then its replies as a nested list.

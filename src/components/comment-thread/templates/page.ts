@@ -8,6 +8,7 @@ import { topList } from './comment.js';
 import { commentForm } from './form.js';
 import { emptyState, errorState, loadingState } from './states.js';
 import type { FormState, View } from './view.js';
+import { serviceName } from './services.js';
 
 /** Everything the element's shadow root shows, as the element hands it over. */
 export interface PageState {
@@ -81,8 +82,7 @@ export function page(state: PageState) {
   </section>`;
 }
 
-const SERVICES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', github: 'GitHub', webmention: 'Webmention' };
 
 /** "Reply on Mastodon": a service's name is not translated. */
 const replyLinkLabel = (words: Words, link: NonNullable<Capabilities['replyLink']>) =>
-  words.text('replyOn', { service: SERVICES[link.service] ?? link.service });
+  words.text('replyOn', { service: serviceName(link.service) });
