@@ -2,6 +2,7 @@
 // WordPress thread holds, what it must leave to the chunks loaded on demand, and the breakdown of its
 // bytes by part. Sizes themselves are `npm run size`'s to judge (a budget, not a test).
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import {
@@ -59,18 +60,25 @@ test('the first load holds the loader, the element and the WordPress adapter', (
   }
 });
 
-test('what only a submit, another backend or an old browser needs stays out of the first load', () => {
+test('what only a submit, a link, another backend, another language or an old browser needs stays out of the first load', () => {
   const sources = sourcesOf(first.files);
+  const built = sourcesOf([...graph.keys()]);
+  const locales = readdirSync(new URL('../../src/i18n/locales/', import.meta.url)).map((f) => `src/i18n/locales/${f}`);
+  assert.ok(locales.length >= 40, 'every shipped locale is listed');
   for (const lazy of [
-    'src/components/comment-thread/submit.ts',
     'src/components/comment-thread/validate.ts',
+    'src/components/comment-thread/permalink-search.ts',
+    'src/components/comment-thread/interactions-controller.ts',
+    'src/components/comment-thread/light-dom.ts',
     'src/model/draft.ts',
     'src/adapters/wordpress-submit.ts',
     'src/adapters/http-helpers.ts',
     'src/adapters/isso.ts',
-    'src/i18n/fr.ts',
     'src/sanitize-fallback.ts',
+    ...locales,
   ]) {
+    // A name that is in no chunk at all (a file renamed or gone) would pass unnoticed: it must be built.
+    assert.ok(built.has(lazy), `${lazy} is in the build`);
     assert.ok(!sources.has(lazy), `${lazy} is not in the first load`);
   }
   assert.ok(![...sources].some((s) => s.includes('dompurify')), 'the DOMPurify fallback is not in the first load');

@@ -293,7 +293,7 @@ export class CommentThread extends LitElement {
       await navigator.clipboard.writeText(link);
       this.announce(this.words.text('linkCopied'));
     } catch {
-      this.permalink.showField(id, link, this.words.text('copyLink'));
+      await this.permalink.showField(id, link, this.words.text('copyLink'));
     }
   }
 

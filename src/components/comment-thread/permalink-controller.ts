@@ -5,26 +5,18 @@
  * So the element follows `#comment-ID` itself: on load and on `hashchange` it loads pages until the
  * comment is there, has it rendered past the progressive render limit, scrolls to it, focuses and marks
  * it. It also makes the "Copy link" action's link. It reports outcomes; the element speaks and renders.
+ *
+ * This part is in every thread's first load and is small: it reads the address and makes links. The
+ * search through pages (`permalink-search.ts`) is a chunk of its own, fetched only when an address names
+ * a comment (or a reader's clipboard refuses a link), since most page views name none.
  */
 import type { LitElement, ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Comment } from '../../model/schemas.js';
-import type { ThreadNode } from '../../model/thread.js';
+import type { PermalinkContext } from './permalink-context.js';
+import { findNode } from '../../model/thread.js';
 import { isHttpUrl } from '../../sanitize.js';
 import type { ThreadController } from './thread-controller.js';
 
-/** What following a link came to: the comment shown, or not in the thread. */
-export type LinkOutcome = { kind: 'found'; comment: Comment } | { kind: 'missing'; id: string };
-
-/** What the controller needs from its element. */
-export interface PermalinkContext {
-  /** The thread has loaded its first page. */
-  ready: boolean;
-  /** The next page (or the next loaded batch); the element reports what arrived. */
-  loadMore(): Promise<void>;
-  /** A comment is linked while the element waits to be scrolled near: load now. */
-  wake(): void;
-  report(outcome: LinkOutcome): void;
-}
+export type { LinkOutcome, PermalinkContext } from './permalink-context.js';
 
 /** The comment id a fragment names (`#comment-ID`, the id percent-encoded as the element writes it), or null. */
 export function linkedId(hash: string): string | null {
@@ -37,36 +29,23 @@ export function linkedId(hash: string): string | null {
   }
 }
 
-/** The fragment the element gives a comment's article. */
-export const fragmentOf = (id: string) => `comment-${encodeURIComponent(id)}`;
-
-function find(nodes: readonly ThreadNode[], id: string): Comment | undefined {
-  const stack = [...nodes];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.comment.id === id) return node.comment;
-    stack.push(...node.replies);
-  }
-  return undefined;
-}
-
-/**
- * Searches under way on the page, by comment id: a page with several threads (an archive, a post and its
- * guest book) says a linked comment is gone only when none of them holds it.
- */
-const searches = new Map<string, Set<Promise<boolean>>>();
+let search: Promise<typeof import('./permalink-search.js')> | undefined;
+const loadSearch = () => (search ??= import('./permalink-search.js'));
 
 export class PermalinkController implements ReactiveController {
   /** The linked comment that is not in the thread, for the element's notice. */
   missing: string | null = null;
-  private generation = 0;
-  private marked?: HTMLElement;
-  private field?: HTMLElement;
+  /** Bumped whenever a search under way is outdated (a new address, a new load, a disconnect). */
+  generation = 0;
+  /** The article marked as the linked one. */
+  marked?: HTMLElement;
+  /** The read-only link field shown where the clipboard refused. */
+  field?: HTMLElement;
 
   constructor(
-    private readonly host: ReactiveControllerHost & Pick<LitElement, 'renderRoot'>,
-    private readonly thread: ThreadController,
-    private readonly context: () => PermalinkContext,
+    readonly host: ReactiveControllerHost & Pick<LitElement, 'renderRoot'>,
+    readonly thread: ThreadController,
+    readonly context: () => PermalinkContext,
   ) {
     host.addController(this);
   }
@@ -111,106 +90,29 @@ export class PermalinkController implements ReactiveController {
   }
 
   private async follow(): Promise<void> {
-    const id = this.wanted;
-    if (id === null) return;
-    const generation = ++this.generation;
-    const search = this.search(id, generation);
-    let running = searches.get(id);
-    if (!running) searches.set(id, (running = new Set()));
-    running.add(search);
-    const found = await search;
-    running.delete(search);
-    if (generation !== this.generation || found) return;
-    // Another thread on the page may hold it: wait for those still looking before saying it is gone.
-    const others = await Promise.all([...running]);
-    if (generation !== this.generation || others.some(Boolean)) return;
-    this.missing = id;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.context().report({ kind: 'missing', id });
-  }
-
-  /** Loads and renders until the comment shows; false when the thread does not hold it. */
-  private async search(id: string, generation: number): Promise<boolean> {
-    const thread = this.thread;
-    let comment = find(thread.nodes, id);
-    while (!comment && thread.hasMore) {
-      // Past the render limit "more" first shows what is loaded, then fetches: either is progress.
-      const before = thread.count + thread.progressive.visible.length;
-      await this.context().loadMore();
-      if (generation !== this.generation) return false;
-      // A page that failed, or a load already under way elsewhere: no progress, no endless loop.
-      if (thread.count + thread.progressive.visible.length === before) return false;
-      comment = find(thread.nodes, id);
-    }
-    if (!comment) return false;
-    await this.render(comment.id);
-    if (generation !== this.generation) return false;
-    const article = this.articleOf(id);
-    if (!article) return false;
-    article.scrollIntoView({ block: 'start' });
-    article.focus({ preventScroll: true });
-    article.setAttribute('data-linked', '');
-    this.marked = article;
-    this.context().report({ kind: 'found', comment });
-    return true;
-  }
-
-  /**
-   * Has the comment's top-level subtree rendered now, wherever it is in the order and whatever the render
-   * limit: the chunks already on their way stop, the next start shows every subtree up to this one at once,
-   * and the chunks after it go on (pausing again at the limit, where "Load more" shows the rest).
-   */
-  private async render(id: string): Promise<void> {
-    const root = this.thread.rootOf(id);
-    const progressive = this.thread.progressive;
-    const visible = progressive.visible;
-    if (!visible.some((node) => node.comment.id === root)) {
-      const nodes = this.thread.nodes;
-      const index = nodes.findIndex((node) => node.comment.id === root);
-      let budget = 1;
-      for (let i = visible.length; i < index; i++) budget += nodes[i].size;
-      progressive.stop();
-      void progressive.start(budget);
-    }
-    await this.host.updateComplete;
-  }
-
-  private articleOf(id: string): HTMLElement | null {
-    return this.host.renderRoot.querySelector<HTMLElement>(`article[id="${CSS.escape(fragmentOf(id))}"]`);
+    if (this.wanted === null) return;
+    const generation = this.generation;
+    const { follow } = await loadSearch();
+    // An address that changed while the search chunk arrived is followed by its own call.
+    if (generation === this.generation) await follow(this);
   }
 
   /** A comment's link: its own permalink when it has an absolute http(s) one, else this page's with `#comment-ID`. */
   linkTo(id: string): string {
-    const permalink = find(this.thread.nodes, id)?.permalink;
+    const permalink = findNode(this.thread.nodes, id)?.comment.permalink;
     if (permalink && isHttpUrl(permalink)) return permalink;
     const url = new URL(location.href);
-    url.hash = fragmentOf(id);
+    url.hash = `comment-${encodeURIComponent(id)}`;
     return url.href;
   }
 
   /**
    * Where the clipboard cannot be written (an insecure page, a denied permission, an iframe without
    * `clipboard-write`): the link in a read-only field under the comment's actions, selected, for the reader
-   * to copy. Added outside the template, so the comment template stays as cheap as before; one at a time.
+   * to copy.
    */
-  showField(id: string, link: string, label: string): void {
-    this.field?.remove();
-    const article = this.articleOf(id);
-    if (!article) return;
-    const field = document.createElement('label');
-    field.setAttribute('part', 'field link-field');
-    const text = document.createElement('span');
-    text.setAttribute('part', 'label');
-    text.textContent = label;
-    const input = document.createElement('input');
-    input.setAttribute('part', 'input');
-    input.readOnly = true;
-    input.value = link;
-    field.append(text, input);
-    article.append(field);
-    this.field = field;
-    input.focus();
-    input.select();
+  async showField(id: string, link: string, label: string): Promise<void> {
+    const { showField } = await loadSearch();
+    showField(this, id, link, label);
   }
 }
