@@ -12,58 +12,19 @@ export { Words, type DateStyle } from './words.js';
 type Loader = () => Promise<Messages>;
 const english: Loader = () => Promise.resolve(en);
 
-// One literal import() per locale, so the bundler makes each a chunk of its own, fetched only by pages
-// that speak it.
-const shipped: Record<string, Loader> = {
-  ar: () => import('./locales/ar.js').then((m) => m.messages),
-  bg: () => import('./locales/bg.js').then((m) => m.messages),
-  ca: () => import('./locales/ca.js').then((m) => m.messages),
-  cs: () => import('./locales/cs.js').then((m) => m.messages),
-  da: () => import('./locales/da.js').then((m) => m.messages),
-  de: () => import('./locales/de.js').then((m) => m.messages),
-  el: () => import('./locales/el.js').then((m) => m.messages),
-  es: () => import('./locales/es.js').then((m) => m.messages),
-  et: () => import('./locales/et.js').then((m) => m.messages),
-  fa: () => import('./locales/fa.js').then((m) => m.messages),
-  fi: () => import('./locales/fi.js').then((m) => m.messages),
-  fr: () => import('./locales/fr.js').then((m) => m.messages),
-  he: () => import('./locales/he.js').then((m) => m.messages),
-  hi: () => import('./locales/hi.js').then((m) => m.messages),
-  hr: () => import('./locales/hr.js').then((m) => m.messages),
-  hu: () => import('./locales/hu.js').then((m) => m.messages),
-  id: () => import('./locales/id.js').then((m) => m.messages),
-  it: () => import('./locales/it.js').then((m) => m.messages),
-  ja: () => import('./locales/ja.js').then((m) => m.messages),
-  ko: () => import('./locales/ko.js').then((m) => m.messages),
-  lt: () => import('./locales/lt.js').then((m) => m.messages),
-  lv: () => import('./locales/lv.js').then((m) => m.messages),
-  nb: () => import('./locales/nb.js').then((m) => m.messages),
-  nl: () => import('./locales/nl.js').then((m) => m.messages),
-  pl: () => import('./locales/pl.js').then((m) => m.messages),
-  pt: () => import('./locales/pt.js').then((m) => m.messages),
-  'pt-BR': () => import('./locales/pt-BR.js').then((m) => m.messages),
-  ro: () => import('./locales/ro.js').then((m) => m.messages),
-  ru: () => import('./locales/ru.js').then((m) => m.messages),
-  sk: () => import('./locales/sk.js').then((m) => m.messages),
-  sl: () => import('./locales/sl.js').then((m) => m.messages),
-  sr: () => import('./locales/sr.js').then((m) => m.messages),
-  'sr-Latn': () => import('./locales/sr-Latn.js').then((m) => m.messages),
-  sv: () => import('./locales/sv.js').then((m) => m.messages),
-  th: () => import('./locales/th.js').then((m) => m.messages),
-  tr: () => import('./locales/tr.js').then((m) => m.messages),
-  uk: () => import('./locales/uk.js').then((m) => m.messages),
-  ur: () => import('./locales/ur.js').then((m) => m.messages),
-  vi: () => import('./locales/vi.js').then((m) => m.messages),
-  'zh-CN': () => import('./locales/zh-CN.js').then((m) => m.messages),
-  'zh-TW': () => import('./locales/zh-TW.js').then((m) => m.messages),
-};
+// The tags of the catalogs in locales/ (a test checks this list against the files). Their loaders are a
+// chunk of their own (locales/index.ts), fetched with the first catalog a page needs.
+const shipped =
+  'ar bg ca cs da de el es et fa fi fr he hi hr hu id it ja ko lt lv nb nl pl pt pt-BR ro ru sk sl sr sr-Latn sv th tr uk ur vi zh-CN zh-TW'.split(
+    ' ',
+  );
 
 /** The locales shipped with the element, as BCP 47 tags (English is built in and not listed). */
-export const locales: readonly string[] = Object.freeze(Object.keys(shipped));
+export const locales: readonly string[] = Object.freeze(shipped);
 
 // Keys are lower-case tags, and lookups are too: BCP 47 tags are case-insensitive.
 const catalogs: Record<string, Loader> = { en: english };
-for (const tag of locales) catalogs[tag.toLowerCase()] = shipped[tag];
+for (const tag of locales) catalogs[tag.toLowerCase()] = () => import('./locales/index.js').then((m) => m.load(tag));
 
 // Tags that name a shipped catalog by another name: a script subtag for the Chinese written forms
 // (Traditional in Taiwan, Hong Kong and Macao, Simplified elsewhere), Norwegian's macrolanguage and

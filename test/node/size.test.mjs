@@ -1,8 +1,9 @@
 // The size report on the script-tag build as `npm test` just built it: what the first load of a
 // WordPress thread holds, what it must leave to the chunks loaded on demand, and the breakdown of its
 // bytes by part. Sizes themselves are `npm run size`'s to judge (a budget, not a test).
+/* global URL -- Node's */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import {
@@ -64,7 +65,7 @@ test('what only a submit, a link, another backend, another language or an old br
   const sources = sourcesOf(first.files);
   const built = sourcesOf([...graph.keys()]);
   const locales = readdirSync(new URL('../../src/i18n/locales/', import.meta.url)).map((f) => `src/i18n/locales/${f}`);
-  assert.ok(locales.length >= 40, 'every shipped locale is listed');
+  assert.ok(locales.length > 40, 'every shipped catalog, and the table of their loaders');
   for (const lazy of [
     'src/components/comment-thread/validate.ts',
     'src/components/comment-thread/permalink-search.ts',
@@ -83,6 +84,19 @@ test('what only a submit, a link, another backend, another language or an old br
   }
   assert.ok(![...sources].some((s) => s.includes('dompurify')), 'the DOMPurify fallback is not in the first load');
   assert.deepEqual(crossAdapterImports(graph, adapterChunks(graph)), []);
+});
+
+test('the tags the element knows are the catalogs in src/i18n/locales/, each with its loader', () => {
+  const read = (path) => readFileSync(new URL(`../../src/i18n/${path}`, import.meta.url), 'utf8');
+  const files = readdirSync(new URL('../../src/i18n/locales/', import.meta.url))
+    .filter((f) => f !== 'index.ts')
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
+  const listed = /const shipped =\s*'([^']+)'/.exec(read('index.ts'))[1].split(' ').sort();
+  const loaders = [...read('locales/index.ts').matchAll(/^ {2}'?([\w-]+)'?: \(\) => import\('\.\/([\w-]+)\.js'\)/gm)];
+  assert.deepEqual(listed, files);
+  assert.deepEqual(loaders.map((m) => m[1]).sort(), files);
+  for (const [, tag, file] of loaders) assert.equal(tag, file);
 });
 
 test('the breakdown by part names Lit, zod and the element, and adds up to about the whole', () => {
