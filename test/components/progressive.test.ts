@@ -89,7 +89,7 @@ async function reply(el: CommentThread, to: string, content: string) {
 }
 
 // The submit path loads on first use; loaded up front, a reply lands while the thread is still rendering.
-before(() => import('../../src/components/comment-thread/validate.js'));
+before(() => import('../../src/components/comment-thread/send.js'));
 
 beforeEach(() => {
   localStorage.clear();

@@ -68,6 +68,7 @@ test('what only a submit, a link, another backend, another language or an old br
   assert.ok(locales.length > 40, 'every shipped catalog, and the table of their loaders');
   for (const lazy of [
     'src/components/comment-thread/validate.ts',
+    'src/components/comment-thread/send.ts',
     'src/components/comment-thread/permalink-search.ts',
     'src/components/comment-thread/interactions-controller.ts',
     'src/components/comment-thread/light-dom.ts',

@@ -5,53 +5,33 @@
  * dispatches the events and announces the outcome.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CommentAdapter } from '../../adapters/types.js';
-import type { Capabilities } from '../../model/capabilities.js';
-import { CommentThreadError } from '../../model/errors.js';
-import type { Comment, Draft } from '../../model/schemas.js';
+import type { CommentThreadError } from '../../model/errors.js';
+import type { Draft } from '../../model/schemas.js';
 import { findNode, type ThreadNode } from '../../model/thread.js';
 import { loadDrafts, loadIdentity, saveDrafts, saveIdentity, type DraftValues } from '../../storage.js';
 import type { Field, FormState } from './templates/view.js';
 
-/** What the forms read from their element when they act. */
-export interface FormsContext {
-  postId: string;
-  scope: string;
-  capabilities: Capabilities;
-  adapter: CommentAdapter | undefined;
-  /** Seconds a form must be open before it may be posted. */
-  minFillTime: number;
-}
+import type { FormsContext, SubmitOutcome } from './forms-context.js';
 
-/** What a submit came to. */
-export type SubmitOutcome =
-  | { kind: 'ignored' }
-  | { kind: 'invalid'; count: number }
-  | { kind: 'vetoed' }
-  | { kind: 'aborted' }
-  | { kind: 'failed'; error: CommentThreadError }
-  | { kind: 'posted'; comment: Comment };
+export type { FormsContext, SubmitOutcome } from './forms-context.js';
 
 const FIELDS: readonly string[] = ['content', 'name', 'email', 'url'];
 
-/** The validation path (zod and the draft schema) loads when a visitor first types, not with every page. */
-let validation: Promise<typeof import('./validate.js')> | undefined;
-const loadValidation = () => (validation ??= import('./validate.js'));
-
-/** A key for one draft: `crypto.randomUUID` where the page is a secure context, else random enough to tell drafts apart. */
-const newKey = () =>
-  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+/** The submit path (validation with zod, the draft schema, the request) loads when a visitor first types, not with every page. */
+let sending: Promise<typeof import('./send.js')> | undefined;
+const loadSend = () => (sending ??= import('./send.js'));
 
 export class FormsController implements ReactiveController {
   readonly states = new Map<string, FormState>();
   /** The comment whose reply form is open. */
   replyTo: string | null = null;
-  private readonly requests = new Set<AbortController>();
+  /** Requests under way, aborted when the element leaves the page. */
+  readonly requests = new Set<AbortController>();
   /** Forms between Post and the request: a second click meanwhile sends nothing. */
   private readonly busy = new Set<string>();
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
     private readonly context: () => FormsContext,
   ) {
     host.addController(this);
@@ -121,8 +101,8 @@ export class FormsController implements ReactiveController {
       }
     }
     this.persist();
-    // The visitor is writing: fetch the validation path now so Post answers at once.
-    void loadValidation();
+    // The visitor is writing: fetch the submit path now so Post answers at once.
+    void loadSend();
   }
 
   /**
@@ -136,62 +116,10 @@ export class FormsController implements ReactiveController {
     if (!state || state.submitting || this.busy.has(key) || !adapter?.submit) return { kind: 'ignored' };
     this.busy.add(key);
     try {
-      return await this.send(state, form, context, adapter.submit.bind(adapter), veto);
+      const { send } = await loadSend();
+      return await send(this, state, form, context, adapter.submit.bind(adapter), veto);
     } finally {
       this.busy.delete(key);
-    }
-  }
-
-  private async send(
-    state: FormState,
-    form: HTMLFormElement,
-    context: FormsContext,
-    submit: NonNullable<CommentAdapter['submit']>,
-    veto: (draft: Draft) => boolean,
-  ): Promise<SubmitOutcome> {
-    const { validate } = await loadValidation();
-    const result = validate(state.values, { postId: context.postId, parentId: state.parentId, capabilities: context.capabilities });
-    if ('errors' in result) {
-      state.errors = result.errors;
-      state.problem = { kind: 'invalid', count: Object.keys(result.errors).length };
-      state.version++;
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return { kind: 'invalid', count: state.problem.count };
-    }
-    // Spam friction after the fields: a visitor who clicks Post on an empty form hears what to fill in.
-    if ((form.elements.namedItem('hp') as HTMLInputElement | null)?.value) {
-      return this.failed(state, new CommentThreadError('rejected', 'The honeypot field was filled in; nothing was sent.', { reason: 'spam' }));
-    }
-    if (state.openedAt && Date.now() - state.openedAt < context.minFillTime * 1000) {
-      // Faster than anyone types: nothing is sent, and the visitor is told to wait a moment.
-      return this.failed(state, new CommentThreadError('rejected', 'Submitted faster than the minimum fill time; nothing was sent.', { reason: 'too-fast' }));
-    }
-    // Replies by email only when the visitor asked, and only where the backend can send them.
-    if (state.notify && context.capabilities.notify && result.draft.author.email) result.draft.notify = true;
-    if (!veto(result.draft)) return { kind: 'vetoed' };
-
-    const sent = JSON.stringify(result.draft);
-    if (state.attempt?.draft !== sent) state.attempt = { draft: sent, key: newKey() };
-    state.submitting = true;
-    state.errors = {};
-    state.problem = undefined;
-    state.version++;
-    this.host.requestUpdate();
-    const request = new AbortController();
-    this.requests.add(request);
-    try {
-      const comment = await submit(result.draft, { signal: request.signal, idempotencyKey: state.attempt.key });
-      this.posted(state);
-      return { kind: 'posted', comment };
-    } catch (error) {
-      state.submitting = false;
-      const failure = CommentThreadError.from(error);
-      if (failure.code === 'aborted') return { kind: 'aborted' };
-      return this.failed(state, failure);
-    } finally {
-      this.requests.delete(request);
     }
   }
 
@@ -203,7 +131,8 @@ export class FormsController implements ReactiveController {
     article?.scrollIntoView({ block: 'nearest' });
   }
 
-  private failed(state: FormState, error: CommentThreadError): SubmitOutcome {
+  /** Records a failure in the form (the draft stays) and says so. */
+  failed(state: FormState, error: CommentThreadError): SubmitOutcome {
     state.problem = { kind: 'error', error };
     state.version++;
     this.host.requestUpdate();
@@ -211,7 +140,7 @@ export class FormsController implements ReactiveController {
   }
 
   /** A posted form: the text goes; who they are stays for their next comment on this page. */
-  private posted(state: FormState): void {
+  posted(state: FormState): void {
     const { name, email, url } = state.values;
     saveIdentity(state.consent ? { name: name.trim(), email: email.trim(), url: url.trim() } : undefined);
     if (state.key === 'top') {
