@@ -18,6 +18,9 @@ export interface ListQuery {
   signal: AbortSignal;
 }
 
+/** What `attach()` is told: the post whose first page the document held. */
+export type AttachQuery = Omit<ListQuery, 'cursor'>;
+
 export interface SubmitOptions {
   signal: AbortSignal;
   /**
@@ -70,6 +73,12 @@ export interface CommentAdapter {
   /** A stable name for this backend and site, used to keep pending comments and drafts apart in storage. */
   readonly key?: string;
   list(query: ListQuery): Promise<Page>;
+  /**
+   * Called instead of the first `list()` when the document already held the first page (server-rendered
+   * comments): the adapter learns what that request would have told it (who is signed in), so its
+   * `capabilities` are right; the element reads them again once this resolves. It should not reject.
+   */
+  attach?(query: AttachQuery): Promise<void>;
   submit?(draft: Draft, options: SubmitOptions): Promise<Comment>;
   /**
    * Comment counts of several posts at once, in as few requests as the backend allows (`<comment-count>`

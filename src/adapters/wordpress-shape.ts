@@ -102,6 +102,8 @@ export interface MapOptions {
   postAuthor?: number | undefined;
   /** The size, in device pixels, the avatar is shown at. */
   avatarPixels: number;
+  /** The signed-in visitor's user id, when WordPress lets them edit comments here: their comments are `own`. */
+  own?: number | undefined;
 }
 
 /** The smallest avatar at least `pixels` wide (no blurry upscaling), else the largest there is. */
@@ -137,6 +139,7 @@ export function mapComment(raw: WpComment, options: MapOptions): Comment {
     // author should not be told about differently): both wait for a moderator.
     status: raw.status === undefined || raw.status === 'approved' ? 'approved' : 'pending',
     ...(raw.link ? { permalink: raw.link } : {}),
+    ...(options.own !== undefined && raw.author === options.own ? { own: true } : {}),
   };
 }
 

@@ -12,8 +12,19 @@ import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, parse, readJson, request, resolveUrl, toPage } from './http.js';
 import { decodeEntities } from './html-text.js';
-import type { BackendFactory, Capabilities, CommentAdapter, CountOptions, Counts, ListQuery, SubmitOptions } from './types.js';
+import type {
+  ActionOptions,
+  AttachQuery,
+  BackendFactory,
+  Capabilities,
+  CommentAdapter,
+  CountOptions,
+  Counts,
+  ListQuery,
+  SubmitOptions,
+} from './types.js';
 import { countComments } from './wordpress-count.js';
+import { ME_FIELDS, mayEditComments, WpMe, type PostOwner } from './wordpress-user.js';
 import {
   COMMENT_FIELDS,
   mapComment,
@@ -24,6 +35,7 @@ import {
   wpFailure,
   WpCommentList,
   WpPost,
+  type MapOptions,
   type Root,
   type WordPressContext,
 } from './wordpress-shape.js';
@@ -56,16 +68,14 @@ export interface WordPressOptions {
   fetch?: typeof fetch;
 }
 
-interface PostInfo {
+interface PostInfo extends PostOwner {
   id: number;
-  author?: number | undefined;
   open?: boolean | undefined;
 }
 
 /** A count from a header, NaN when absent or not a number. */
 const count = (value: string | null) => (value !== null && /^\d+$/.test(value.trim()) ? Number(value) : NaN);
 
-const WpUser = z.object({ name: z.string() });
 const WpIndex = z.object({ url: z.string() });
 
 export function wordpress(options: WordPressOptions): CommentAdapter {
@@ -77,25 +87,46 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
   const sameOrigin = typeof origin === 'string' && site.origin === origin;
   const perPage = String(Math.min(100, Math.max(1, Math.floor(options.perPage ?? 100))));
   const posts = new Map<string, Promise<PostInfo>>();
-  /** Post authors seen so far, by post number, for the badge on a comment just posted. */
-  const authors = new Map<number, number | undefined>();
+  /** Posts seen so far, by number: their author for the badge on a comment just posted, and who may edit. */
+  const seen = new Map<number, PostInfo>();
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   let identity: { name: string } | undefined;
+  let me: WpMe | undefined;
   let activeNonce: string | undefined;
+  /** Who is signed in, once asked (the first page's listing, or else the first action that needs it). */
+  let asked: Promise<void> | undefined;
   let capabilities: Capabilities = capabilitiesFor(true, undefined);
 
-  function capabilitiesFor(open: boolean, who: { name: string } | undefined): Capabilities {
+  function capabilitiesFor(open: boolean, post: PostInfo | undefined): Capabilities {
+    // Edit and trash their own comments while signed in, where WordPress's edit_comment allows it.
+    const own = me && post && mayEditComments(me, post) ? ({ editableFor: 'signed-in' } as const) : undefined;
     return {
       post: open,
       reply: open,
       // WordPress's defaults: name and email required (require_name_email), a website field.
-      fields: who
+      fields: identity
         ? { name: 'hidden', email: 'hidden', url: false }
         : { name: 'required', email: 'required', url: true },
       maxDepth: options.depth ?? 5,
+      // Comments take the HTML that kses allows (wp_kses_allowed_html( 'pre_comment_content' )).
+      bodyFormat: 'html',
       ...(open ? {} : { closed: true }),
-      ...(who ? { identity: who } : {}),
+      ...(identity ? { identity } : {}),
+      ...(own ? { edit: own, delete: own } : {}),
     };
+  }
+
+  /** Who is signed in, asked once: the first page's listing asks again (a reload), everything else reuses it. */
+  function askWho(signal: AbortSignal, again = false): Promise<void> {
+    if (again || !asked) {
+      const asking = whoIsThere(signal);
+      asked = asking;
+      // Asked under a signal that was then aborted: ask again next time.
+      void asking.then(() => {
+        if (signal.aborted && asked === asking) asked = undefined;
+      });
+    }
+    return asked;
   }
 
   /** GETs a route as JSON, trying the next REST root when one gives no JSON at all (the /wp-json/ path is
@@ -141,13 +172,13 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
 
   async function lookUpPost(postId: string, signal: AbortSignal): Promise<PostInfo> {
     const ref = refOf(postId);
-    for (const type of ['posts', 'pages']) {
+    for (const type of ['posts', 'pages'] as const) {
       const path = 'id' in ref ? `wp/v2/${type}/${ref.id}` : `wp/v2/${type}`;
       const params = { _fields: POST_FIELDS, ...('slug' in ref ? { slug: ref.slug } : {}) };
       try {
         const { data, url } = await getJson(path, params, signal);
         const post = 'id' in ref ? parse(WpPost, data, url) : parse(z.array(WpPost), data, url)[0];
-        if (post) return { id: post.id, author: post.author, open: post.comment_status !== 'closed' };
+        if (post) return { id: post.id, author: post.author, open: post.comment_status !== 'closed', type: type === 'posts' ? 'post' : 'page' };
       } catch (error) {
         if ('slug' in ref || (error as CommentThreadError).status !== 404) throw error;
       }
@@ -169,6 +200,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
   async function whoIsThere(signal: AbortSignal): Promise<void> {
     let nonce = options.nonce;
     identity = undefined;
+    me = undefined;
     activeNonce = undefined;
     try {
       if (!nonce && sameOrigin && options.signedIn) {
@@ -178,15 +210,34 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
         if (response.ok && /^[0-9a-f]{6,}$/i.test(text)) nonce = text;
       }
       if (!nonce) return;
-      const { data, url } = await getJson('wp/v2/users/me', { _fields: 'id,name' }, signal, {
+      // `context=edit` adds the capabilities, which WordPress shows a user for their own account only.
+      const { data, url } = await getJson('wp/v2/users/me', { context: 'edit', _fields: ME_FIELDS }, signal, {
         headers: { 'X-WP-Nonce': nonce },
         credentials: 'include',
       });
-      identity = { name: decodeEntities(parse(WpUser, data, url).name) };
+      me = parse(WpMe, data, url);
+      identity = { name: decodeEntities(me.name) };
       activeNonce = nonce;
     } catch {
       // Not logged in, or the nonce expired: an anonymous visitor.
     }
+  }
+
+  /** Who is signed in (asked once), and for a signed-in visitor the post: its author's badge, whether they may edit. */
+  async function learn(postId: string, signal: AbortSignal): Promise<void> {
+    await askWho(signal);
+    if (!identity) return;
+    const id = postId || String(options.postId ?? '');
+    const post = await details(id, signal).catch(() => undefined);
+    if (!post) return;
+    seen.set(post.id, post);
+    capabilities = capabilitiesFor(post.open !== false, post);
+  }
+
+  /** How a post's comments map: the post author's badge, and the signed-in visitor's own comments. */
+  function mapOptionsFor(post: PostInfo | undefined): MapOptions {
+    const own = me && post && mayEditComments(me, post) ? me.id : undefined;
+    return { postAuthor: post?.author, avatarPixels: avatarPixels(), ...(own !== undefined ? { own } : {}) };
   }
 
   const ratio = options.pixelRatio !== undefined && options.pixelRatio > 0 ? options.pixelRatio : 1;
@@ -203,7 +254,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       return 'id' in ref ? ref.id : (await postInfo(id, signal)).id;
     },
     mapOptions(postNumber) {
-      return { postAuthor: authors.get(postNumber), avatarPixels: avatarPixels() };
+      return mapOptionsFor(seen.get(postNumber));
     },
     site,
     async wordpressAddress(signal) {
@@ -250,12 +301,12 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
             signal,
           ),
           info,
-          page === 1 ? whoIsThere(signal) : undefined,
+          page === 1 ? askWho(signal, true) : asked,
         ]);
-        authors.set(number, post.author);
-        capabilities = capabilitiesFor(post.open !== false, identity);
+        seen.set(number, post);
+        capabilities = capabilitiesFor(post.open !== false, post);
         const raw = parse(WpCommentList, listing.data, listing.url);
-        const mapOptions = { postAuthor: post.author, avatarPixels: avatarPixels() };
+        const mapOptions = mapOptionsFor(post);
         const total = count(listing.response.headers.get('X-WP-Total'));
         const pages = count(listing.response.headers.get('X-WP-TotalPages'));
         // Without the headers (a proxy that drops them), a full page means there may be another.
@@ -274,9 +325,24 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
         return Object.fromEntries(postIds.map((id, i) => [id, counts.get(numbers[i]) ?? 0]));
       },
 
+      // The first page came from the document: who is signed in, as that page's listing would have asked.
+      async attach({ postId, signal }: AttachQuery): Promise<void> {
+        await learn(postId, signal);
+      },
+
       async submit(draft: Draft, { signal }: SubmitOptions): Promise<Comment> {
-        const { submitComment } = await import('./wordpress-submit.js');
+        const [{ submitComment }] = await Promise.all([import('./wordpress-submit.js'), learn(draft.postId, signal)]);
         return submitComment(context, draft, signal);
+      },
+
+      async update(id: string, draft: Draft, { postId, signal }: ActionOptions): Promise<Comment> {
+        const [{ updateComment }] = await Promise.all([import('./wordpress-submit.js'), learn(postId, signal)]);
+        return updateComment(context, id, draft, signal);
+      },
+
+      async remove(id: string, { postId, signal }: ActionOptions): Promise<void> {
+        const [{ removeComment }] = await Promise.all([import('./wordpress-submit.js'), learn(postId, signal)]);
+        return removeComment(context, id, signal);
       },
     },
     options.endpoint,
