@@ -1,4 +1,14 @@
-import { isRtl } from './index.js';
+// Languages whose usual script runs right to left (CLDR's characterOrder), among those shipped or likely
+// to be registered, and the right-to-left scripts a tag may name (ISO 15924): a script subtag decides
+// (`pa-Arab` is right to left, `sd-Deva` is not), else the base language (`ar-EG`, `fa-IR`).
+const rtl = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
+const rtlScripts = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand', 'samr']);
+
+/** Whether text in `lang` runs right to left (Arabic, Persian, Hebrew, Urdu and their regional tags). */
+export function isRtl(lang: string): boolean {
+  const [base, next = ''] = lang.toLowerCase().split(/[-_]/);
+  return /^[a-z]{4}$/.test(next) ? rtlScripts.has(next) : rtl.has(base);
+}
 
 const DIRS = new Set(['ltr', 'rtl', 'auto']);
 

@@ -8,6 +8,7 @@ export type { Messages, PluralForms } from './messages.js';
 export { en } from './messages.js';
 export { formatDate, formatRelative, warmFormatters } from './format.js';
 export { Words, type DateStyle } from './words.js';
+export { isRtl } from './direction.js';
 
 type Loader = () => Promise<Messages>;
 const english: Loader = () => Promise.resolve(en);
@@ -69,18 +70,6 @@ export function resolveLocale(lang: string): string {
 /** Adds or replaces a locale's catalog, e.g. `registerLocale('de', () => import('./de.js').then(m => m.messages))`. */
 export function registerLocale(lang: string, load: () => Promise<Messages>): void {
   catalogs[lang.toLowerCase().replace(/_/g, '-')] = load;
-}
-
-// Languages whose usual script runs right to left (CLDR's characterOrder), among those shipped or likely
-// to be registered, and the right-to-left scripts a tag may name (ISO 15924): a script subtag decides
-// (`pa-Arab` is right to left, `sd-Deva` is not), else the base language (`ar-EG`, `fa-IR`).
-const rtl = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
-const rtlScripts = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand', 'samr']);
-
-/** Whether text in `lang` runs right to left (Arabic, Persian, Hebrew, Urdu and their regional tags). */
-export function isRtl(lang: string): boolean {
-  const [base, next = ''] = lang.toLowerCase().split(/[-_]/);
-  return /^[a-z]{4}$/.test(next) ? rtlScripts.has(next) : rtl.has(base);
 }
 
 /** The language of an element: its own `lang`, else its nearest ancestor's (across shadow roots), else the document's. */

@@ -6,6 +6,7 @@
  * that says the same.
  */
 import type { CommentThreadError } from '../model/errors.js';
+import { isRtl } from './direction.js';
 import { formatDate, formatRelative, safeLocale } from './format.js';
 import type { Messages, PluralForms } from './messages.js';
 
@@ -69,6 +70,22 @@ export function readable(text: string, max = SERVER_TEXT): string {
   return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
 }
 
+// Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and the others up to U+08FF,
+// their presentation forms, and the historic and Adlam blocks); any other letter is strong left to right.
+const RTL = '\\u0590-\\u08ff\\ufb1d-\\ufdff\\ufe70-\\ufefc\\u{10800}-\\u{10fff}\\u{1e800}-\\u{1efff}';
+const RTL_LETTER = new RegExp(`[${RTL}]`, 'u');
+const LTR_LETTER = new RegExp(`(?![${RTL}])\\p{L}`, 'u');
+
+/**
+ * A name or other text put into a sentence, wrapped in first-strong isolates (U+2068 … U+2069) where its
+ * direction could be the other one's: a Hebrew name in an English sentence ("Reply to {name}"), a Latin
+ * one in an Arabic sentence. Without them the bidi algorithm lets the name's direction reorder the words
+ * and punctuation around it. Text that cannot disagree with its sentence is left as it is.
+ */
+export function isolate(value: string, rtlSentence: boolean): string {
+  return (rtlSentence ? LTR_LETTER : RTL_LETTER).test(value) ? `\u2068${value}\u2069` : value;
+}
+
 export class Words {
   constructor(
     readonly messages: Messages,
@@ -80,7 +97,11 @@ export class Words {
 
   /** A message, its placeholders filled. */
   text(key: TextKey, params?: Readonly<Record<string, string | number>>): string {
-    return params ? fill(this.messages[key], params) : this.messages[key];
+    if (!params) return this.messages[key];
+    const rtl = isRtl(this.locale);
+    const isolated: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params)) isolated[name] = typeof value === 'string' ? isolate(value, rtl) : value;
+    return fill(this.messages[key], isolated);
   }
 
   /** A plural message for `count`, with `{count}` as the locale writes numbers ("20,000", "20 000"). */
