@@ -44,6 +44,8 @@ export interface Capabilities {
 /** How long an author may change their own comment: seconds after posting, or for as long as they are signed in. */
 export interface OwnWindow {
   editableFor: number | 'signed-in';
+  /** Deleting a comment deletes its replies too (Waline): they leave the thread with it, no "Comment deleted" stays. */
+  withReplies?: boolean;
 }
 
 export type BodyFormat = 'text' | 'markdown' | 'html';

@@ -13,10 +13,15 @@ test('every event of <comment-thread> has its name and its event class, once', (
   assert.ok(element, 'no declaration with the tag name comment-thread');
   const events = element.events.map((e) => [e.name, e.type?.text]);
   assert.deepEqual(events.sort(), [
+    ['comment-delete', 'CommentDeleteEvent'],
+    ['comment-deleted', 'CommentDeletedEvent'],
     ['comment-error', 'CommentErrorEvent'],
+    ['comment-like', 'CommentLikeEvent'],
     ['comment-load', 'CommentLoadEvent'],
     ['comment-submit', 'CommentSubmitEvent'],
     ['comment-submitted', 'CommentSubmittedEvent'],
+    ['comment-update', 'CommentUpdateEvent'],
+    ['comment-updated', 'CommentUpdatedEvent'],
   ]);
   assert.ok(element.attributes.some((a) => a.name === 'wp-nonce'));
   assert.ok(!element.attributes.some((a) => a.name === 'nonce'), 'the nonce attribute is gone');

@@ -83,10 +83,15 @@ test('VS Code custom data and web-types list the attributes with their values, a
   const web = json('dist/web-types.json').contributions.html.elements.find((e) => e.name === 'comment-thread');
   assert.deepEqual(values(web.attributes, 'order'), ['oldest', 'newest']);
   assert.deepEqual(web.events.map((e) => e.name).sort(), [
+    'comment-delete',
+    'comment-deleted',
     'comment-error',
+    'comment-like',
     'comment-load',
     'comment-submit',
     'comment-submitted',
+    'comment-update',
+    'comment-updated',
   ]);
   assert.ok(web.js.properties.some((p) => p.name === 'adapter'));
 });

@@ -2,7 +2,17 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { backendLoader, onBackendRegistered } from '../../adapters/registry.js';
 import type { CommentAdapter } from '../../adapters/types.js';
-import { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from '../../events.js';
+import {
+  CommentDeletedEvent,
+  CommentDeleteEvent,
+  CommentErrorEvent,
+  CommentLikeEvent,
+  CommentLoadEvent,
+  CommentSubmitEvent,
+  CommentSubmittedEvent,
+  CommentUpdatedEvent,
+  CommentUpdateEvent,
+} from '../../events.js';
 import { en, languageOf, loadMessages, needsCatalog, type Messages } from '../../i18n/index.js';
 import { directionOf } from '../../i18n/direction.js';
 import { warmFormatters } from '../../i18n/format.js';
@@ -117,7 +127,12 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @fires comment-load - Comments arrived: `{ count, total }`.
  * @fires comment-submit - A valid form was submitted: `{ draft }`. Cancelable: `preventDefault()` sends nothing and keeps the draft.
  * @fires comment-submitted - The backend accepted a comment: `{ comment }` (`status: 'pending'` when held).
- * @fires comment-error - Loading or posting failed: `{ error, phase: 'load' | 'submit' }`.
+ * @fires comment-error - Loading, posting, liking, editing or deleting failed: `{ error, phase: 'load' | 'submit' | 'like' | 'update' | 'delete' }`.
+ * @fires comment-like - The backend counted a like given or taken back: `{ id, liked, count }`.
+ * @fires comment-update - The visitor saved an edit of their own comment: `{ id, draft }`. Cancelable: `preventDefault()` sends nothing and keeps the form open.
+ * @fires comment-updated - The backend stored the edit: `{ comment }`, shown in place.
+ * @fires comment-delete - The visitor confirmed deleting their own comment: `{ id }`. Cancelable: `preventDefault()` keeps it.
+ * @fires comment-deleted - The backend deleted it: `{ id, kept, removed }` (`kept`: it stays as "Comment deleted" for its replies; `removed`: the ids that left the thread).
  */
 export class CommentThread extends LitElement {
   static override styles = styles;
@@ -264,6 +279,8 @@ export class CommentThread extends LitElement {
         rootOf: this.thread.rootOf,
         node: (id) => findNode(this.thread.nodes, id),
         touchForm: (key) => void (this.forms.states.get(key) && this.forms.states.get(key)!.version++),
+        replace: (comment) => void this.thread.replace(comment),
+        remove: (id, withReplies) => this.thread.remove(id, withReplies),
       }));
       const root = this.renderRoot as ShadowRoot;
       if (interactionStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, interactionStyles.styleSheet];
@@ -511,14 +528,21 @@ export class CommentThread extends LitElement {
     delete: (id) => void this.withOwn((own) => own.askDelete(id)),
   };
 
-  /** A like, an edit or a delete came to `outcome`: the reader hears it; a failure is also `comment-error`. */
+  /** A like, an edit or a delete came to `outcome`: the reader hears it, the page gets its event; a failure is `comment-error`. */
   private acted = (outcome: InteractionOutcome) => {
-    if (outcome.kind === 'updated') this.announce(this.words.text('commentUpdated'));
-    else if (outcome.kind === 'deleted') this.announce(this.words.text('commentDeleted'));
-    else if (outcome.kind === 'failed') {
-      const what = outcome.action === 'like' ? 'likeFailed' : outcome.action === 'edit' ? 'editFailed' : 'deleteFailed';
+    if (outcome.kind === 'liked') {
+      this.dispatchEvent(new CommentLikeEvent({ id: outcome.id, liked: outcome.liked, count: outcome.count }));
+    } else if (outcome.kind === 'updated') {
+      this.announce(this.words.text('commentUpdated'));
+      this.dispatchEvent(new CommentUpdatedEvent({ comment: outcome.comment }));
+    } else if (outcome.kind === 'deleted') {
+      this.announce(this.words.text('commentDeleted'));
+      this.dispatchEvent(new CommentDeletedEvent({ id: outcome.id, kept: outcome.kept, removed: outcome.removed }));
+    } else if (outcome.kind === 'failed') {
+      const [what, phase] =
+        outcome.action === 'like' ? (['likeFailed', 'like'] as const) : outcome.action === 'edit' ? (['editFailed', 'update'] as const) : (['deleteFailed', 'delete'] as const);
       this.announce(`${this.words.text(what)} ${this.words.error(outcome.error, this.backendName)}`);
-      this.dispatchEvent(new CommentErrorEvent({ error: outcome.error, phase: 'submit' }));
+      this.dispatchEvent(new CommentErrorEvent({ error: outcome.error, phase }));
     }
   };
 
@@ -536,8 +560,8 @@ export class CommentThread extends LitElement {
       onInput: (key, event) => this.forms.input(key, event),
       own: this.own
         ? this.own.view(
-            () => void this.own?.saveEdit().then(this.acted),
-            () => void this.own?.confirmDelete().then(this.acted),
+            () => void this.own?.saveEdit((id, draft) => this.dispatchEvent(new CommentUpdateEvent({ id, draft }))).then(this.acted),
+            () => void this.own?.confirmDelete((id) => this.dispatchEvent(new CommentDeleteEvent({ id }))).then(this.acted),
           )
         : noInteractions,
     };

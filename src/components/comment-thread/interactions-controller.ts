@@ -1,15 +1,17 @@
 /**
  * What a visitor does to one comment besides replying: likes (shown at once, put back if the backend
  * refuses), editing their own comment in place, deleting it after an inline "Delete / Keep", and the
- * Write / Preview switch of every form on backends that take Markdown. What changed in this page view is
- * kept as overrides of the loaded comments, with a version per top-level comment so that only its subtree
- * re-renders. It returns outcomes and moves focus; the element announces and dispatches events.
+ * Write / Preview switch of every form on backends that take Markdown. Likes are kept as overrides of the
+ * loaded comments, with a version per top-level comment so that only its subtree re-renders; an edit saved
+ * or a deletion goes to the thread itself (`replace`, `remove`), so the heading counts what is left. It
+ * returns outcomes and moves focus; the element announces and dispatches events, and may veto an edit or a
+ * deletion before it is sent.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentAdapter } from '../../adapters/types.js';
 import type { Capabilities } from '../../model/capabilities.js';
 import { CommentThreadError } from '../../model/errors.js';
-import type { Comment } from '../../model/schemas.js';
+import type { Comment, Draft } from '../../model/schemas.js';
 import type { ThreadNode } from '../../model/thread.js';
 import { likedIds, saveLiked } from './liked-store.js';
 import { Previews } from './previews.js';
@@ -29,14 +31,18 @@ export interface InteractionsContext {
   node(id: string): ThreadNode | undefined;
   /** A form's state changed outside its controller (its preview): the form re-renders. */
   touchForm(key: string): void;
+  /** Puts an edited comment in place of the old one in the thread. */
+  replace(comment: Comment): void;
+  /** Takes a deleted comment out of the thread (ThreadController.remove). */
+  remove(id: string, withReplies: boolean): { kept: boolean; removed: string[] } | undefined;
 }
 
 export type InteractionOutcome =
   | { kind: 'ignored' }
-  | { kind: 'liked'; id: string; liked: boolean }
+  | { kind: 'liked'; id: string; liked: boolean; count: number }
   | { kind: 'failed'; action: 'like' | 'edit' | 'delete'; error: CommentThreadError }
   | { kind: 'updated'; comment: Comment }
-  | { kind: 'deleted'; id: string; kept: boolean };
+  | { kind: 'deleted'; id: string; kept: boolean; removed: string[] };
 
 const domId = (id: string) => `comment-${encodeURIComponent(id)}`;
 
@@ -45,7 +51,6 @@ const textOf = (html: string) => new DOMParser().parseFromString(html, 'text/htm
 
 export class InteractionsController implements ReactiveController {
   private readonly overrides = new Map<string, Partial<Comment>>();
-  private readonly gone = new Set<string>();
   private readonly versions = new Map<string, number>();
   private readonly inFlight = new Set<string>();
   private readonly previews = new Previews((key) => this.touchKey(key));
@@ -72,7 +77,8 @@ export class InteractionsController implements ReactiveController {
         const o = this.overrides.get(c.id);
         return o ? { ...c, ...o } : c;
       },
-      removed: (id) => this.gone.size > 0 && this.gone.has(id),
+      // Deleted comments leave the thread itself (ThreadController.remove): nothing to hide here.
+      removed: () => false,
       liked: (c) => this.isLiked(c),
       // From 1, where the inert view before this module says 0: every comment renders again once it arrives.
       version: (rootId) => 1 + (this.versions.get(rootId) ?? 0),
@@ -97,7 +103,6 @@ export class InteractionsController implements ReactiveController {
   /** Everything of this page view forgotten: a new thread was loaded. */
   reset(): void {
     this.overrides.clear();
-    this.gone.clear();
     this.editing = undefined;
     this.confirming = null;
     this.liked = undefined;
@@ -122,7 +127,7 @@ export class InteractionsController implements ReactiveController {
       this.change(id, { likes, liked });
       // Where the backend does not know who likes, this browser remembers, so a visitor likes once.
       if (node.comment.liked === undefined) saveLiked(scope, this.likedHere(), id, liked);
-      return { kind: 'liked', id, liked };
+      return { kind: 'liked', id, liked, count: likes };
     } catch (error) {
       this.change(id, before);
       return { kind: 'failed', action: 'like', error: CommentThreadError.from(error) };
@@ -169,8 +174,11 @@ export class InteractionsController implements ReactiveController {
     }
   }
 
-  /** Sends the edited text; on failure the form stays open with the text and the reason. */
-  async saveEdit(): Promise<InteractionOutcome> {
+  /**
+   * Sends the edited text, unless `veto` (the cancelable `comment-update`) says no; on failure the form
+   * stays open with the text and the reason. The comment as stored replaces the old one in the thread.
+   */
+  async saveEdit(veto: (id: string, draft: Draft) => boolean = () => true): Promise<InteractionOutcome> {
     const form = this.editing;
     const { adapter, postId } = this.context();
     if (!form || form.submitting || !adapter?.update) return { kind: 'ignored' };
@@ -183,18 +191,21 @@ export class InteractionsController implements ReactiveController {
       this.byId(`${domId(id)}-edit-content`)?.focus();
       return { kind: 'ignored' };
     }
+    const node = this.context().node(id);
+    const draft: Draft = { postId, parentId: form.parentId, content, author: { name: node?.comment.author.name ?? '', email: '' } };
+    if (!veto(id, draft)) return { kind: 'ignored' };
     form.submitting = true;
     form.problem = undefined;
     this.previews.close(`edit:${id}`);
     this.touch(id);
-    const node = this.context().node(id);
     const request = this.request();
     try {
-      const draft = { postId, parentId: form.parentId, content, author: { name: node?.comment.author.name ?? '', email: '' } };
-      const comment = await adapter.update(id, draft, { postId, signal: request.signal });
-      const { id: _id, ...changed } = comment;
+      const stored = await adapter.update(id, draft, { postId, signal: request.signal });
+      // What the backend did not send back (its place, whether it is the visitor's) stays as it was.
+      const comment: Comment = node ? { ...node.comment, ...stored, id, parentId: node.comment.parentId } : stored;
       this.editing = undefined;
-      this.change(id, changed);
+      this.context().replace(comment);
+      this.touch(id);
       await this.host.updateComplete;
       this.byId(domId(id))?.focus();
       return { kind: 'updated', comment };
@@ -230,32 +241,44 @@ export class InteractionsController implements ReactiveController {
     this.focusAction(id, 'delete');
   }
 
-  /** Deletes the comment asked about. One with replies stays as "Comment deleted", so they keep their place. */
-  async confirmDelete(): Promise<InteractionOutcome> {
+  /**
+   * Deletes the comment asked about, unless `veto` (the cancelable `comment-delete`) says no. One with
+   * replies stays as "Comment deleted", so they keep their place, except where the backend deletes the
+   * replies with it (`capabilities.delete.withReplies`, Waline).
+   */
+  async confirmDelete(veto: (id: string) => boolean = () => true): Promise<InteractionOutcome> {
     const id = this.confirming;
-    const { adapter, postId } = this.context();
+    const { adapter, postId, capabilities } = this.context();
     const node = id === null ? undefined : this.context().node(id);
     if (id === null || !node || !adapter?.remove || this.inFlight.has(id)) return { kind: 'ignored' };
+    if (!veto(id)) {
+      await this.keep();
+      return { kind: 'ignored' };
+    }
     this.inFlight.add(id);
     const request = this.request();
     try {
       await adapter.remove(id, { postId, signal: request.signal });
       this.confirming = null;
-      const kept = node.replies.length > 0;
-      // Where focus goes when the comment leaves: the next comment at its level, else the one before,
-      // else the comment it answered, else the comment field (the thread's heading is not focusable).
+      // Where focus goes when the comment leaves: the next comment at its level that stays, else the one
+      // before, else the comment it answered, else the comment field (the thread's heading is not focusable).
       const item = this.byId(domId(id))?.closest('li');
-      const sibling = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector<HTMLElement>(':scope > article');
       const parent = node.comment.parentId;
-      const landing = sibling ?? (parent !== null ? this.byId(domId(parent)) : this.byId('top-content'));
-      if (kept) this.change(id, { deleted: true, own: false, author: { name: '' }, body: { format: 'text', value: '' } });
-      else {
-        this.gone.add(id);
-        this.touch(id);
-      }
+      const result = this.context().remove(id, capabilities.delete?.withReplies === true) ?? { kept: false, removed: [id] };
+      const staying = (li: Element | null | undefined) => {
+        const article = li?.querySelector<HTMLElement>(':scope > article');
+        return article && !result.removed.includes(article.dataset.commentId ?? '') ? article : undefined;
+      };
+      let sibling: HTMLElement | undefined;
+      for (let next = item?.nextElementSibling; next && !sibling; next = next.nextElementSibling) sibling = staying(next);
+      for (let prev = item?.previousElementSibling; prev && !sibling; prev = prev.previousElementSibling) sibling = staying(prev);
+      this.touch(id);
       await this.host.updateComplete;
-      (kept ? this.byId(domId(id)) : landing)?.focus();
-      return { kind: 'deleted', id, kept };
+      const landing = result.kept
+        ? this.byId(domId(id))
+        : (sibling ?? (parent !== null && !result.removed.includes(parent) ? this.byId(domId(parent)) : this.byId('top-content')));
+      landing?.focus();
+      return { kind: 'deleted', id, ...result };
     } catch (error) {
       return { kind: 'failed', action: 'delete', error: CommentThreadError.from(error) };
     } finally {

@@ -8,6 +8,7 @@ import type { CommentAdapter } from '../../adapters/types.js';
 import { checkPage, type CheckedPage } from '../../model/page.js';
 import type { Comment } from '../../model/schemas.js';
 import { anchored, buildThread, countThread, insertIntoThread, rootsOf, type ThreadNode } from '../../model/thread.js';
+import { removeFromThread, repliesOf, replaceInThread } from '../../model/thread-change.js';
 import { loadPending, savePending } from '../../storage.js';
 import { nextTask } from '../../tasks.js';
 import { FIRST, ProgressiveController } from './progressive-controller.js';
@@ -45,6 +46,8 @@ export class ThreadController implements ReactiveController {
   dropped = 0;
   private comments: Comment[] = [];
   private pending: Comment[] = [];
+  /** Comments held that are "Comment deleted" placeholders: in the tree, not in the heading's count. */
+  private placeholders = 0;
   /** Each comment's top-level comment, worked out when first asked (a reply form opens, a comment arrives). */
   private roots?: Map<string, string>;
   private controller?: AbortController;
@@ -75,7 +78,7 @@ export class ThreadController implements ReactiveController {
 
   /** What the heading counts: the backend's total while pages remain (less what could not be shown), else what is held. */
   get shownTotal(): number {
-    const held = countThread(this.nodes);
+    const held = countThread(this.nodes) - this.placeholders;
     return this.cursor !== null && this.total !== undefined ? Math.max(this.total - this.dropped, held) : held;
   }
 
@@ -201,8 +204,62 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Puts a comment's new version (an edit saved) in place of the old one: only its subtree re-renders. */
+  replace(comment: Comment): boolean {
+    const index = this.comments.findIndex((c) => c.id === comment.id);
+    if (index < 0) return false;
+    this.comments[index] = comment;
+    this.changed(replaceInThread(this.nodes, comment));
+    return true;
+  }
+
+  /**
+   * Takes a deleted comment out of the thread; the heading's count drops by what left. A comment with
+   * replies stays as "Comment deleted" so they keep their place, unless the backend deleted them with it
+   * (`withReplies`): then they leave too. A placeholder left with no reply goes as well. Undefined when
+   * the thread does not hold `id`.
+   */
+  remove(id: string, withReplies = false): { kept: boolean; removed: string[] } | undefined {
+    const index = this.comments.findIndex((c) => c.id === id);
+    if (index < 0) return undefined;
+    const replies = repliesOf([...this.comments, ...this.pending], id);
+    if (replies.size > 0 && !withReplies) {
+      const old = this.comments[index];
+      const placeholder: Comment = { ...old, deleted: true, own: false, author: { name: '' }, body: { format: 'text', value: '' } };
+      this.comments[index] = placeholder;
+      if (!old.deleted) this.placeholders++;
+      if (this.total !== undefined) this.total--;
+      this.changed(replaceInThread(this.nodes, placeholder));
+      return { kept: true, removed: [] };
+    }
+    const gone = new Set([id, ...(withReplies ? replies : [])]);
+    // A placeholder whose last reply this was has nothing left to hold a place for.
+    for (let parent = this.comments[index].parentId; parent !== null && !gone.has(parent); ) {
+      const above = this.comments.find((c) => c.id === parent);
+      if (!above?.deleted || [...repliesOf(this.comments, parent)].some((r) => !gone.has(r))) break;
+      gone.add(parent);
+      parent = above.parentId;
+    }
+    const leaving = this.comments.filter((c) => gone.has(c.id));
+    this.placeholders -= leaving.filter((c) => c.deleted).length;
+    if (this.total !== undefined) this.total = Math.max(0, this.total - leaving.filter((c) => !c.deleted).length);
+    this.comments = this.comments.filter((c) => !gone.has(c.id));
+    this.pending = this.pending.filter((c) => !gone.has(c.id));
+    for (const removed of gone) this.roots?.delete(removed);
+    this.changed(removeFromThread(this.nodes, gone));
+    return { kept: false, removed: [...gone] };
+  }
+
+  private changed(nodes: readonly ThreadNode[]) {
+    if (nodes === this.nodes) return;
+    this.nodes = nodes as ThreadNode[];
+    this.progressive.update(this.nodes);
+    this.host.requestUpdate();
+  }
+
   private build(): void {
     const all = [...this.comments, ...this.pending];
+    this.placeholders = all.reduce((n, c) => (c.deleted ? n + 1 : n), 0);
     const { maxDepth, order } = this.context();
     this.nodes = buildThread(this.cursor !== null ? anchored(all) : all, { maxDepth, order });
     this.roots = undefined;
