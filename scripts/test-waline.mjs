@@ -33,6 +33,22 @@ function install() {
 // 2. The database: Waline's schema and the model page's thread, with real parents (pid) and roots (rid).
 // Dates are stored as UTC wall time; the server runs with TZ=UTC so it reads them back as UTC.
 const POST_PATH = '/2012/01/model-page/';
+// Two registered users: the administrator Waline makes of the first one, and Ann, a commenter who signs
+// in (the tests log her in through POST /api/token with this run's password). Her comments are on pages
+// of their own, one for the adapter's test and one for the element's, so the model page stays as seeded.
+const OWN_PATHS = { adapter: '/2012/02/signed-in/', element: '/2012/03/signed-in/' };
+const users = [
+  // [id, display_name, email, type]
+  [1, 'Site Owner', 'owner@example.org', 'administrator'],
+  [2, 'Ann Author', 'ann@example.org', 'guest'],
+];
+const ownSeed = (path, base) => [
+  // [id, user_id, nick, markdown, insertedAt (UTC), pid, rid]
+  [base, 2, 'Ann Author', 'Frist!', '2013-05-01 10:00:00', null, null],
+  [base + 1, 2, 'Ann Author', 'A question I should not have asked.', '2013-05-01 11:00:00', null, null],
+  [base + 2, null, 'Michelle', 'I can answer that.', '2013-05-01 12:00:00', base + 1, base + 1],
+  [base + 3, null, 'Gerald Kleyer', 'Not yours to change.', '2013-05-01 13:00:00', null, null],
+].map((row) => [...row, path]);
 const seed = [
   // [nick, link, markdown, insertedAt (UTC), pid, rid, mail]
   ['Michelle', '', 'Very interesting post! What do you think about legalizing prostitution as a way to combat this issue?', '2012-01-20 20:30:00', null, null],
@@ -44,7 +60,7 @@ const seed = [
   ['Sarah Anderson', '', 'Yes: start with the groups listed on the resources page.', '2013-04-16 02:08:00', 6, 6],
 ];
 
-async function createDatabase(dir) {
+async function createDatabase(dir, password) {
   const require = createRequire(join(serverDir, 'package.json'));
   const sqlite3 = require('sqlite3');
   const db = new sqlite3.Database(join(dir, 'waline.sqlite'));
@@ -55,6 +71,20 @@ async function createDatabase(dir) {
       `INSERT INTO wl_Comment (nick, link, mail, comment, insertedAt, createdAt, updatedAt, pid, rid, status, "like", ua, url, ip)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'approved', 0, 'Mozilla/5.0', ?, '127.0.0.1')`,
       [nick, link, `${nick.toLowerCase().replace(/\W+/g, '.')}@example.org`, comment, at, at, at, pid, rid, POST_PATH],
+    );
+  }
+  // Passwords hashed the way the server checks them (its extend/controller.js: phpass's PasswordHash).
+  const { PasswordHash } = require('phpass');
+  for (const [id, name, email, type] of users) {
+    await run('INSERT INTO wl_Users (id, display_name, email, password, type, url) VALUES (?, ?, ?, ?, ?, ?)', [
+      id, name, email, new PasswordHash().hashPassword(password), type, '',
+    ]);
+  }
+  for (const [id, userId, nick, comment, at, pid, rid, url] of [...ownSeed(OWN_PATHS.adapter, 100), ...ownSeed(OWN_PATHS.element, 200)]) {
+    await run(
+      `INSERT INTO wl_Comment (id, user_id, nick, link, mail, comment, insertedAt, createdAt, updatedAt, pid, rid, status, "like", ua, url, ip)
+       VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, 'approved', 0, 'Mozilla/5.0', ?, '127.0.0.2')`,
+      [id, userId, nick, `${nick.toLowerCase().replace(/\W+/g, '.')}@example.org`, comment, at, at, at, pid, rid, url],
     );
   }
   await new Promise((ok) => db.close(ok));
@@ -74,7 +104,8 @@ async function main() {
   let server;
   let code = 1;
   try {
-    await createDatabase(dir);
+    const password = randomBytes(12).toString('hex');
+    await createDatabase(dir, password);
     const port = await freePort();
     const endpoint = `http://127.0.0.1:${port}`;
     log(`starting Waline on ${endpoint} (log: ${join(dir, 'server.log')})`);
@@ -97,8 +128,10 @@ async function main() {
     log('ready; running test/integration/waline/');
     const counts = await runBrowserTests({
       files: 'test/integration/waline/**/*.test.ts',
-      env: { endpoint, path: POST_PATH },
+      env: { endpoint, path: POST_PATH, ownPaths: OWN_PATHS, author: { email: 'ann@example.org', password } },
       countFile: join(dir, 'counts.json'),
+      // A port of its own: another test runner may hold the default one.
+      port: await freePort(),
       args: process.argv.slice(2),
     });
     code = counts.failed === 0 ? 0 : 1;

@@ -2,8 +2,13 @@
  * Waline (https://waline.js.org), read and write, anonymous where the server allows it.
  *   GET  {endpoint}/api/comment?path=…&page=N&pageSize=…&sortBy=insertedAt_asc   roots, each with `children`
  *   POST {endpoint}/api/comment?lang=…  { url, comment, nick, mail, link, ua, pid, rid, at }
+ *   PUT  {endpoint}/api/comment/:id { like }      anonymous
+ *   PUT  {endpoint}/api/comment/:id { comment }   DELETE {endpoint}/api/comment/:id   the author's token
+ *   GET  {endpoint}/api/token                      who the token names
  * Shapes from walinejs/waline packages/server/src/controller/comment.js (formatCmt, getCommentList,
- * postAction) and thinkjs's context.success/fail envelope `{ errno, errmsg, data }`.
+ * postAction, putAction, deleteAction), src/controller/token.js, src/logic/comment.js (who may change a
+ * comment: its author, by `user_id`, or an administrator) and thinkjs's context.success/fail envelope
+ * `{ errno, errmsg, data }`.
  */
 import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
@@ -31,7 +36,11 @@ export interface WalineOptions {
   pageSize?: number;
   /** Language of the server's error messages (`en`, `zh-CN`, …). Default `en`. */
   lang?: string;
-  /** A Waline login token (`Authorization: Bearer`): the visitor then sees their own pending comments. */
+  /**
+   * A Waline login token (`Authorization: Bearer`, the `token` of Waline's `POST /api/token` answer): the
+   * visitor then posts as that user ("Logged in as NAME"), sees their own pending comments, and may edit
+   * and delete the comments they wrote while signed in.
+   */
   token?: string;
   /** Sent as `ua` with a comment (Waline shows the commenter's browser and system); empty when absent. */
   userAgent?: string;
@@ -58,8 +67,16 @@ const WalineComment = z.object({
   type: z.optional(z.nullable(z.string())),
   pid: z.optional(z.nullable(Id)),
   rid: z.optional(z.nullable(Id)),
+  /** The registered user who wrote it, for comments posted signed in. */
+  user_id: z.optional(z.nullable(Id)),
+  /** The Markdown as written: sent to signed-in viewers. */
+  orig: z.optional(z.nullable(z.string())),
 });
 type WalineComment = z.infer<typeof WalineComment>;
+
+// The answer to an edit is the updated row as SQL storages keep it (`id`, not `objectId`: their update
+// does not rename it as their select does), so its id may be missing: it is the one edited.
+const EditedComment = z.extend(WalineComment, { objectId: z.optional(Id) });
 
 const ListData = z.object({
   page: z.number(),
@@ -67,6 +84,11 @@ const ListData = z.object({
   count: z.number(),
   data: z.array(z.extend(WalineComment, { children: z.optional(z.array(WalineComment)) })),
 });
+
+/** `GET /api/token`: the user the token names; an empty object (or nothing) when it names nobody. */
+const TokenUser = z.nullish(
+  z.object({ objectId: z.optional(Id), display_name: z.optional(z.nullable(z.string())) }),
+);
 
 /** `errmsg` is a string, or for validation failures an object keyed by field. */
 const Count = z.int().check(z.minimum(0));
@@ -149,7 +171,7 @@ const id = (value: string | number) => String(value);
 const website = (link: string | null | undefined) =>
   httpUrl(link) ?? (link && !/^\w+:/.test(link) ? httpUrl(`http://${link}`) : undefined);
 
-function toComment(raw: WalineComment, parentId: string | null): Comment {
+function mapComment(raw: WalineComment, parentId: string | null, userId?: string): Comment {
   const url = website(raw.link);
   const avatarUrl = httpUrl(raw.avatar);
   const created = raw.time ?? Date.parse(raw.insertedAt ?? '');
@@ -167,6 +189,8 @@ function toComment(raw: WalineComment, parentId: string | null): Comment {
     body: { format: 'html', value: raw.comment },
     status: raw.status === 'waiting' || raw.status === 'spam' ? 'pending' : 'approved',
     ...(typeof raw.like === 'number' ? { likes: raw.like } : {}),
+    ...(typeof raw.orig === 'string' ? { source: raw.orig } : {}),
+    ...(userId !== undefined && raw.user_id != null && id(raw.user_id) === userId ? { own: true } : {}),
   };
 }
 
@@ -184,12 +208,55 @@ export function waline(options: WalineOptions): CommentAdapter {
   const known = new Map<string, { pid: string | number; rid: string | number; nick: string }>();
   // Likes as last listed: Waline's answer to a like may not carry the count.
   const likes = new Map<string, number>();
+  // Signed in: the author may edit and delete what they wrote as long as the token holds (Waline's own
+  // client offers the same to the comment's `user_id`). Deleting takes the replies with it: Waline deletes
+  // every comment whose `pid` or `rid` is the one deleted.
+  const signedIn = { editableFor: 'signed-in', withReplies: true } as const;
+  const capabilities: Capabilities = readWrite({
+    likes: true,
+    bodyFormat: 'markdown',
+    ...(options.token ? { edit: signedIn, delete: signedIn } : {}),
+    ...options.capabilities,
+  });
+  // Who the token names, asked once: until it is known, and where it names nobody, nothing is the visitor's.
+  let user: Promise<{ id: string; name: string } | undefined> | undefined;
+  const whoIsThere = (signal: AbortSignal) => {
+    if (!options.token) return Promise.resolve(undefined);
+    return (user ??= (async () => {
+      const url = resolveUrl(options.endpoint, `${api}token`, options.baseUrl);
+      url.searchParams.set('lang', lang);
+      const data = await call(url.href, TokenUser, { ...common, signal });
+      return data?.objectId === undefined ? undefined : { id: id(data.objectId), name: data.display_name?.trim() || 'Anonymous' };
+    })().catch((error: unknown) => {
+      // Asked again with the next list: a network failure is no proof of being signed out.
+      user = undefined;
+      if (error instanceof CommentThreadError && error.code === 'aborted') throw error;
+      return undefined;
+    }));
+  };
+  /** What a signed-in visitor may do, once the server said who they are. */
+  const learn = (who: { id: string; name: string } | undefined) => {
+    if (!options.token) return;
+    if (who) {
+      if (!options.capabilities?.identity) capabilities.identity = { name: who.name };
+      if (!options.capabilities?.edit) capabilities.edit = signedIn;
+      if (!options.capabilities?.delete) capabilities.delete = signedIn;
+    } else {
+      // An expired or foreign token: an anonymous visitor, with nothing to edit.
+      delete capabilities.identity;
+      delete capabilities.edit;
+      delete capabilities.delete;
+    }
+  };
+  const commentUrl = (commentId: string) => {
+    const url = resolveUrl(options.endpoint, `${api}comment/${encodeURIComponent(commentId)}`, options.baseUrl);
+    url.searchParams.set('lang', lang);
+    return url.href;
+  };
   // `PUT comment/:id { like }` adds or takes back one like, anonymously (Waline's own client remembers
   // who liked in the browser, as the element does).
   const like = async (commentId: string, liked: boolean, signal: AbortSignal) => {
-    const url = resolveUrl(options.endpoint, `${api}comment/${encodeURIComponent(commentId)}`, options.baseUrl);
-    url.searchParams.set('lang', lang);
-    const answer = await call(url.href, z.nullish(z.object({ like: z.nullish(z.number()) })), { ...common, method: 'PUT', json: { like: liked }, signal });
+    const answer = await call(commentUrl(commentId), z.nullish(z.object({ like: z.nullish(z.number()) })), { ...common, method: 'PUT', json: { like: liked }, signal });
     const count = answer?.like ?? Math.max(0, (likes.get(commentId) ?? 0) + (liked ? 1 : -1));
     likes.set(commentId, count);
     return count;
@@ -197,7 +264,7 @@ export function waline(options: WalineOptions): CommentAdapter {
 
   return checkedAdapter(
     {
-      capabilities: readWrite({ likes: true, bodyFormat: 'markdown', ...options.capabilities }),
+      capabilities,
       like: (commentId: string, { signal }: ActionOptions) => like(commentId, true, signal),
       unlike: (commentId: string, { signal }: ActionOptions) => like(commentId, false, signal),
       key: `waline:${resolveUrl(options.endpoint, '', options.baseUrl).href}`,
@@ -212,7 +279,9 @@ export function waline(options: WalineOptions): CommentAdapter {
           sortBy: order === 'newest' ? 'insertedAt_desc' : 'insertedAt_asc',
           lang,
         }).toString();
-        const list = await call(url.href, ListData, { ...common, signal });
+        const [list, who] = await Promise.all([call(url.href, ListData, { ...common, signal }), whoIsThere(signal)]);
+        learn(who);
+        const toComment = (raw: WalineComment, parentId: string | null) => mapComment(raw, parentId, who?.id);
         const comments: Comment[] = [];
         for (const root of list.data) {
           const rootId = id(root.objectId);
@@ -256,13 +325,27 @@ export function waline(options: WalineOptions): CommentAdapter {
           ...(parent ? { pid: parent.pid, rid: parent.rid, at: parent.nick } : {}),
         };
         const raw = await call(url.href, WalineComment, { ...common, method: 'POST', json: body, signal });
-        const comment = toComment(raw, draft.parentId);
+        const who = await whoIsThere(signal);
+        const comment = mapComment(raw, draft.parentId, who?.id);
         known.set(comment.id, {
           pid: raw.objectId,
           rid: parent?.rid ?? raw.objectId,
           nick: raw.nick ?? draft.author.name,
         });
         return comment;
+      },
+
+      // Only the text changes (Waline takes `comment` and `like` from anyone but an administrator); the
+      // answer is the comment as stored, rendered again.
+      async update(commentId: string, draft: Draft, { signal }: ActionOptions): Promise<Comment> {
+        const raw = await call(commentUrl(commentId), EditedComment, { ...common, method: 'PUT', json: { comment: draft.content }, signal });
+        const who = await whoIsThere(signal);
+        return mapComment({ ...raw, objectId: raw.objectId ?? commentId }, draft.parentId, who?.id);
+      },
+
+      async remove(commentId: string, { signal }: ActionOptions): Promise<void> {
+        await call(commentUrl(commentId), z.unknown(), { ...common, method: 'DELETE', signal });
+        known.delete(commentId);
       },
     },
     options.endpoint,
