@@ -2,14 +2,15 @@
 // window is open; the edit form in place of the text, the draft kept when saving fails; "Delete this
 // comment? Delete / Keep" inside the comment, Escape keeps; focus and announcements all the way, from the
 // keyboard alone; against the memory backend and the REST test server.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { memory } from '../../src/adapters/memory.js';
 import { rest } from '../../src/adapters/rest.js';
-import type { CommentAdapter } from '../../src/adapters/types.js';
+import type { CommentAdapter, OwnWindow } from '../../src/adapters/types.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
 import { CommentThreadError } from '../../src/model/errors.js';
+import type { Comment } from '../../src/model/schemas.js';
 import { comment } from '../fixtures.js';
 import { article, fill, loaded, part, scripted, shadow, submit, until } from '../helpers.js';
 
@@ -189,5 +190,164 @@ describe('editing and deleting one’s own comment', () => {
     expect(changes.every((e) => typeof e.token === 'string' && e.token.startsWith(`t-${id}-`))).to.equal(true);
     const list = (await (await fetch('/test-api/rest/own/posts/1/comments')).json()) as { comments: unknown[] };
     expect(list.comments).to.have.length(0);
+  });
+});
+
+/** A thread of the visitor's own comments (`own`, just written) with edit and delete, answered by `changes`. */
+function ownThread(comments: Comment[], changes: Pick<CommentAdapter, 'update' | 'remove'>, window: OwnWindow = { editableFor: 900 }) {
+  return { ...scripted({ list: async () => ({ comments }), capabilities: { edit: window, delete: window } }), ...changes };
+}
+const now = () => new Date().toISOString();
+const heading = (el: CommentThread) => part(el, 'heading')!.textContent!.trim();
+
+async function openEdit(el: CommentThread, id: string, content: string): Promise<HTMLFormElement> {
+  button(el, id, 'edit-button')!.click();
+  await until(() => part(el, 'edit-form'), 'the edit form did not open');
+  const form = part<HTMLFormElement>(el, 'edit-form')!;
+  const field = form.querySelector('textarea')!;
+  field.value = content;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  return form;
+}
+
+async function askDelete(el: CommentThread, id: string) {
+  button(el, id, 'delete-button')!.click();
+  await until(() => part(el, 'confirm-delete-button'), 'the question was not asked');
+  part<HTMLButtonElement>(el, 'confirm-delete-button')!.click();
+}
+
+describe('editing and deleting: events, and the thread that follows', () => {
+  it('fires comment-update with the draft, then comment-updated with the comment as stored, replaced in place', async () => {
+    const mine = [comment('1', null, now(), 'Ann', { own: true }), comment('2', null, now(), 'Bob')];
+    const sent: string[] = [];
+    const el = await render(
+      ownThread(mine, {
+        update: async (id, draft) => {
+          sent.push(draft.content);
+          return comment(id, null, mine[0]!.createdAt, 'Ann', { own: true, body: { format: 'text', value: `${draft.content} (stored)` } });
+        },
+      }),
+    );
+    const item = article(el, '1')!.closest('li')!;
+    const events: Event[] = [];
+    el.addEventListener('comment-update', (e) => events.push(e));
+    const form = await openEdit(el, '1', 'Better words.');
+    const updated = oneEvent(el, 'comment-updated');
+    submit(form);
+    const { detail } = await updated;
+    expect(events).to.have.length(1);
+    const update = events[0] as HTMLElementEventMap['comment-update'];
+    expect(update.detail).to.deep.include({ id: '1' });
+    expect(update.detail.draft).to.deep.include({ postId: '1', parentId: null, content: 'Better words.' });
+    expect(update.cancelable && update.bubbles && update.composed).to.equal(true);
+    expect(detail.comment).to.deep.include({ id: '1', parentId: null, own: true });
+    expect(detail.comment.body.value).to.equal('Better words. (stored)');
+    await el.updateComplete;
+    expect(sent).to.deep.equal(['Better words.']);
+    expect(text(el, '1')).to.equal('Better words. (stored)');
+    // In place: the same list item, first as before, the count unchanged.
+    expect(article(el, '1')!.closest('li')).to.equal(item);
+    expect(shadow(el).querySelector('[part~="list"] > li > article')!.getAttribute('data-comment-id')).to.equal('1');
+    expect(heading(el)).to.equal('2 comments');
+  });
+
+  it('sends nothing when comment-update is cancelled, the text kept in the open form', async () => {
+    let calls = 0;
+    const el = await render(ownThread([comment('1', null, now(), 'Ann', { own: true })], { update: async () => (calls++, comment('1', null, now())) }));
+    el.addEventListener('comment-update', (e) => e.preventDefault());
+    const form = await openEdit(el, '1', 'Not yet.');
+    submit(form);
+    await el.updateComplete;
+    expect(calls).to.equal(0);
+    expect(part(el, 'edit-form')).to.equal(form);
+    expect(form.querySelector('textarea')!.value).to.equal('Not yet.');
+    expect(text(el, '1')).to.equal('Comment 1');
+  });
+
+  it('fires comment-delete, then comment-deleted, and the heading counts one fewer', async () => {
+    const mine = [comment('1', null, now(), 'Ann', { own: true }), comment('2', null, now(), 'Bob'), comment('3', null, now(), 'Cy')];
+    const removed: string[] = [];
+    const el = await render(ownThread(mine, { remove: async (id) => void removed.push(id) }));
+    expect(heading(el)).to.equal('3 comments');
+    const asked: Event[] = [];
+    el.addEventListener('comment-delete', (e) => asked.push(e));
+    const deleted = oneEvent(el, 'comment-deleted');
+    await askDelete(el, '1');
+    const { detail } = await deleted;
+    expect(asked).to.have.length(1);
+    expect((asked[0] as HTMLElementEventMap['comment-delete']).detail).to.deep.equal({ id: '1' });
+    expect(asked[0]!.cancelable).to.equal(true);
+    expect(detail).to.deep.equal({ id: '1', kept: false, removed: ['1'] });
+    expect(removed).to.deep.equal(['1']);
+    await until(() => article(el, '1') === null, 'the comment stayed');
+    expect(heading(el)).to.equal('2 comments');
+  });
+
+  it('keeps the comment when comment-delete is cancelled: nothing sent, focus back on Delete', async () => {
+    let calls = 0;
+    const el = await render(ownThread([comment('1', null, now(), 'Ann', { own: true })], { remove: async () => void calls++ }));
+    el.addEventListener('comment-delete', (e) => e.preventDefault());
+    await askDelete(el, '1');
+    await until(() => part(el, 'confirm-delete') === null, 'the question stayed');
+    expect(calls).to.equal(0);
+    expect(article(el, '1')).to.exist;
+    expect(focused(el) === button(el, '1', 'delete-button'), 'focus is back on Delete').to.equal(true);
+    expect(heading(el)).to.equal('One comment');
+  });
+
+  it('counts a comment kept as "Comment deleted" out of the heading, its replies still counted', async () => {
+    const mine = [comment('1', null, now(), 'Ann', { own: true }), comment('2', '1', now(), 'Bob'), comment('3', '2', now(), 'Cy')];
+    const el = await render(ownThread(mine, { remove: async () => undefined }));
+    expect(heading(el)).to.equal('3 comments');
+    const deleted = oneEvent(el, 'comment-deleted');
+    await askDelete(el, '1');
+    expect((await deleted).detail).to.deep.equal({ id: '1', kept: true, removed: [] });
+    await until(() => article(el, '1')?.matches('[part~="deleted"]'), 'the placeholder was not shown');
+    expect(heading(el)).to.equal('2 comments');
+    expect(article(el, '3')).to.exist;
+  });
+
+  it('removes the replies with the comment where the backend deletes them too (Waline), focus on the next comment', async () => {
+    const mine = [
+      comment('1', null, '2020-01-01T00:00:00Z', 'Ann', { own: true }),
+      comment('2', '1', '2020-01-02T00:00:00Z', 'Bob'),
+      comment('3', '2', '2020-01-03T00:00:00Z', 'Cy'),
+      comment('4', null, '2020-01-04T00:00:00Z', 'Dee'),
+    ];
+    const el = await render(ownThread(mine, { remove: async () => undefined }, { editableFor: 'signed-in', withReplies: true }));
+    expect(heading(el)).to.equal('4 comments');
+    const deleted = oneEvent(el, 'comment-deleted');
+    await askDelete(el, '1');
+    const { detail } = await deleted;
+    expect(detail.kept).to.equal(false);
+    expect([...detail.removed].sort()).to.deep.equal(['1', '2', '3']);
+    await until(() => ['1', '2', '3'].every((id) => article(el, id) === null), 'the replies stayed');
+    expect(part(el, 'deleted')).to.equal(null);
+    expect(heading(el)).to.equal('One comment');
+    expect(focused(el) === article(el, '4'), 'focus is on the next comment').to.equal(true);
+  });
+
+  it('fires comment-error with the phase when an edit or a delete fails', async () => {
+    const fail = async () => {
+      throw new CommentThreadError('network', 'offline');
+    };
+    const el = await render(ownThread([comment('1', null, now(), 'Ann', { own: true })], { update: fail, remove: fail }));
+    const errors: HTMLElementEventMap['comment-error'][] = [];
+    el.addEventListener('comment-error', (e) => errors.push(e));
+    let updated = 0;
+    el.addEventListener('comment-updated', () => updated++);
+    submit(await openEdit(el, '1', 'Lost?'));
+    await until(() => errors.length === 1, 'no comment-error for the edit');
+    expect(errors[0]!.detail.phase).to.equal('update');
+    expect(errors[0]!.detail.error.code).to.equal('network');
+    expect(part<HTMLFormElement>(el, 'edit-form')!.querySelector('textarea')!.value).to.equal('Lost?');
+    part<HTMLButtonElement>(el, 'cancel-button')!.click();
+    await until(() => part(el, 'edit-form') === null, 'the edit form stayed open');
+    await askDelete(el, '1');
+    await until(() => errors.length === 2, 'no comment-error for the delete');
+    expect(errors[1]!.detail.phase).to.equal('delete');
+    expect(announced(el)).to.contain('could not be deleted');
+    expect(article(el, '1')).to.exist;
+    expect(updated).to.equal(0);
   });
 });

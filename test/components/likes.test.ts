@@ -1,7 +1,7 @@
 // Likes in the actions row: a toggle with its count, shown at once and put back when the backend refuses;
 // one per visitor, remembered in this browser where the backend does not know who likes; read-only
 // counts that link to the service (Mastodon, Bluesky); and the REST protocol's like routes.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { memory } from '../../src/adapters/memory.js';
 import { rest } from '../../src/adapters/rest.js';
@@ -156,5 +156,47 @@ describe('Mastodon and Bluesky: counts read-only, hidden replies left out (fixtu
     expect(ids).to.have.length(4);
     expect(comments.every((c) => c.likeUrl === c.permalink)).to.equal(true);
     expect(adapter.capabilities.likesReadOnly).to.deep.equal({ service: 'bluesky' });
+  });
+});
+
+describe('likes: events', () => {
+  it('fires comment-like with the comment’s id, liked and the count the backend gave, both ways', async () => {
+    let count = 10;
+    const adapter = {
+      ...scripted({ list: async () => ({ comments: [comment('1', null, '2020-01-01T00:00:00Z', 'Ann', { likes: 4 })] }), capabilities: { likes: true } }),
+      // The backend's number, not the element's guess (others liked meanwhile).
+      like: async () => (count += 1),
+      unlike: async () => (count -= 1),
+    };
+    const el = await render(adapter);
+    const liked = oneEvent(el, 'comment-like');
+    likeButton(el, '1')!.click();
+    const event = await liked;
+    expect(event.detail).to.deep.equal({ id: '1', liked: true, count: 11 });
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.cancelable).to.equal(false);
+    await until(() => likeButton(el, '1')!.textContent === 'Like 11', 'the backend’s count was not shown');
+    const unliked = oneEvent(el, 'comment-like');
+    likeButton(el, '1')!.click();
+    expect((await unliked).detail).to.deep.equal({ id: '1', liked: false, count: 10 });
+  });
+
+  it('fires comment-error with phase "like", and no comment-like, when the backend refuses', async () => {
+    const adapter = {
+      ...scripted({ list: async () => ({ comments: [comment('1', null, '2020-01-01T00:00:00Z', 'Ann')] }), capabilities: { likes: true } }),
+      like: async (): Promise<number> => {
+        throw new CommentThreadError('http', 'busy', { status: 503 });
+      },
+      unlike: async () => 0,
+    };
+    const el = await render(adapter);
+    let likes = 0;
+    el.addEventListener('comment-like', () => likes++);
+    const failed = oneEvent(el, 'comment-error');
+    likeButton(el, '1')!.click();
+    const { detail } = await failed;
+    expect(detail.phase).to.equal('like');
+    expect(detail.error.status).to.equal(503);
+    expect(likes).to.equal(0);
   });
 });
