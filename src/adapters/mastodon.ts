@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import type { Comment, Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
-import { checkedAdapter, httpError } from './http.js';
+import { absoluteUrl, checkedAdapter, httpError } from './http.js';
 import { errorBody, escapeHtml, getJson, httpUrl } from './http-helpers.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery } from './types.js';
 
@@ -65,7 +65,8 @@ export function parseStatusUrl(value: string, endpoint?: string): { api: string;
   if (!id || !/^https?:$/.test(url.protocol)) {
     throw new CommentThreadError('rejected', `Not a Mastodon post URL: ${value}`, { reason: 'invalid-post' });
   }
-  return { api: (endpoint ? new URL(endpoint) : url).origin, id, url: url.href };
+  // A relative endpoint (a proxy on the site's own origin, say) is resolved against the page.
+  return { api: (endpoint ? absoluteUrl(endpoint) : url).origin, id, url: url.href };
 }
 
 async function failure(response: Response, url: string): Promise<CommentThreadError> {

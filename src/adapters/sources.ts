@@ -9,7 +9,9 @@
  * - A reply that reached the thread twice (a Mastodon reply bridged as a Webmention) is shown once, by its
  *   permalink, from the richer source: the site, then a service's own API, then a relay such as Webmention.
  * - Each comment carries `origin`: its service and, for a read-only service, where replies to it go.
- * - One source failing leaves the others shown: `failures` says which, each a SourceError naming it.
+ * - One source failing, on the first page or a later one, leaves the others shown: `failures` says which,
+ *   each a SourceError naming it, until that source answers again. `retryCursor` asks again only the
+ *   sources that failed, each from where it failed; the others keep their place and are not asked.
  * - Paging: the cursor holds each source's own cursor; a source with nothing more drops out of it.
  */
 import { CommentThreadError, isAbort } from '../model/errors.js';
@@ -51,8 +53,14 @@ export interface SourceLink {
 }
 
 export interface SourcesAdapter extends CommentAdapter {
-  /** The sources that failed in the last `list()`; empty when all answered. */
+  /** The sources that failed since the first page, each until it answers again; empty when all answered. */
   readonly failures: readonly SourceError[];
+  /**
+   * The cursor that asks again only the sources in `failures`, each at the page where it failed (the
+   * first page, or a later one), and keeps every other source's place: `list({ cursor: retryCursor })`.
+   * Null when nothing failed.
+   */
+  readonly retryCursor: string | null;
   /** Where readers can answer on each read-only source, in source order. */
   readonly links: readonly SourceLink[];
   reactions(query: ReactionsQuery): Promise<Reactions>;
@@ -75,6 +83,9 @@ function sameUrl(value: string | undefined): string | undefined {
   }
 }
 
+/** In a cursor, the key of a source to ask again at the page where it failed ('' for its first page). */
+const RETRY = '!';
+
 const nameOf = (source: Source, index: number) =>
   source.name ?? (source.adapter.key?.split(':')[0] || (index === 0 ? 'site' : `source-${index}`));
 
@@ -87,7 +98,12 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
   });
   type Entry = (typeof all)[number];
   const site = all[0];
-  let failures: SourceError[] = [];
+  /** Sources that failed, by name: the error, and the cursor of the page they failed on (none: the first). */
+  let failed = new Map<string, { error: SourceError; cursor: string | undefined }>();
+  /** Each source's cursor after the last page: where the next `list()` continues. */
+  let position: Record<string, string> = {};
+  /** Comments of the whole load, as `total` counts them. */
+  let total: number | undefined;
   /** Permalink → the kept comment's id and rank, across the pages of one load. */
   let seen = new Map<string, { id: string; rank: number }>();
   /** Ids of dropped duplicates → the id kept, so replies to a dropped copy hang under the kept one. */
@@ -143,7 +159,12 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
       return site.adapter.key;
     },
     get failures() {
-      return failures;
+      return [...failed.values()].map((f) => f.error);
+    },
+    get retryCursor() {
+      if (!failed.size) return null;
+      const retry = Object.fromEntries([...failed].map(([name, f]) => [RETRY + name, f.cursor ?? '']));
+      return JSON.stringify({ ...position, ...retry });
     },
     get links() {
       return all.flatMap((e) => (e.adapter.capabilities.replyLink ? [e.adapter.capabilities.replyLink] : []));
@@ -157,44 +178,60 @@ export function sources(list: readonly (CommentAdapter | Source)[]): SourcesAdap
         } catch {
           throw new CommentThreadError('invalid-response', 'Not a cursor of sources().', { reason: 'cursor' });
         }
-      } else {
-        seen = new Map();
-        replaced = new Map();
       }
-      const asked = cursors ? all.filter((e) => typeof cursors[e.name] === 'string') : all;
+      // A retry asks only the sources marked in the cursor; the others keep their place, unasked.
+      const retrying = !!cursors && Object.keys(cursors).some((key) => key.startsWith(RETRY));
+      const cursorOf = (e: Entry): string | undefined =>
+        (retrying ? cursors?.[RETRY + e.name] : cursors?.[e.name]) || undefined;
+      const asked = !cursors
+        ? all
+        : all.filter((e) => typeof cursors[retrying ? RETRY + e.name : e.name] === 'string');
       const settled = await Promise.allSettled(
-        asked.map((e) =>
-          e.adapter.list({
-            ...query,
-            postId: e.postId ?? query.postId,
-            ...(cursors ? { cursor: cursors[e.name] } : { cursor: undefined }),
-          }),
-        ),
+        asked.map((e) => e.adapter.list({ ...query, postId: e.postId ?? query.postId, cursor: cursorOf(e) })),
       );
       if (query.signal.aborted) throw new CommentThreadError('aborted', 'The request was cancelled.');
-      failures = [];
+      if (!cursors) {
+        seen = new Map();
+        replaced = new Map();
+        failed = new Map();
+        total = 0;
+      }
       const merged: { comment: Comment; rank: number }[] = [];
-      const next: Record<string, string> = {};
-      let total: number | undefined = 0;
+      // Sources not asked (a retry of another) keep their place.
+      const next: Record<string, string> = retrying
+        ? Object.fromEntries(Object.entries(cursors!).filter(([key]) => !key.startsWith(RETRY)))
+        : {};
+      let firstPages = 0;
       settled.forEach((result, i) => {
         const entry = asked[i];
+        const from = cursorOf(entry);
         if (result.status === 'rejected') {
           if (isAbort(result.reason) || (result.reason as { code?: unknown })?.code === 'aborted') return;
-          failures.push(new SourceError(entry.name, CommentThreadError.from(result.reason)));
+          failed.set(entry.name, { error: new SourceError(entry.name, CommentThreadError.from(result.reason)), cursor: from });
           return;
         }
+        failed.delete(entry.name);
         const page = result.value;
         for (const comment of mapPage(entry, page)) merged.push({ comment, rank: rank(entry) });
         if (page.cursor) next[entry.name] = page.cursor;
-        total = total === undefined ? undefined : total + (page.total ?? page.comments.length);
+        // A first page counts towards the total: the load's own, or a retried source's first answer.
+        if (from === undefined) {
+          firstPages++;
+          total = total === undefined ? undefined : total + (page.total ?? page.comments.length);
+        }
       });
-      // Nothing to show at all: the thread's own error state says why (the site's reason first).
-      if (failures.length === asked.length && asked.length) throw failures[0].original;
+      // Nothing to show at all: the thread's own error state says why (the site's reason first). A later
+      // page or a retry that fails leaves what is shown, and the notes name the sources.
+      if (!cursors && failed.size === asked.length && asked.length) throw [...failed.values()][0].error.original;
       const comments = dedupe(merged);
       const newest = query.order === 'newest';
       comments.sort((a, b) => (Date.parse(a.createdAt) - Date.parse(b.createdAt)) * (newest ? -1 : 1));
+      position = next;
       const page: Page = { comments, cursor: Object.keys(next).length ? JSON.stringify(next) : null };
-      if (!cursors) page.total = total - (merged.length - comments.length);
+      if (firstPages && total !== undefined) {
+        total -= merged.length - comments.length;
+        page.total = total;
+      }
       // Each source's page was checked by its own adapter; re-mapping keeps them valid.
       if (settled.every((r) => r.status === 'rejected' || checkedPages.has(r.value))) checkedPages.add(page);
       return page;

@@ -3,10 +3,12 @@ import { bluesky } from '../../src/adapters/bluesky.js';
 import { httpDefaults } from '../../src/adapters/http.js';
 import { mastodon } from '../../src/adapters/mastodon.js';
 import { memory } from '../../src/adapters/memory.js';
-import { blueskySource, mastodonSource } from '../../src/adapters/sources-social.js';
+import { blueskySource } from '../../src/adapters/bluesky-source.js';
+import { mastodonSource } from '../../src/adapters/mastodon-source.js';
 import { sources, SourceError } from '../../src/adapters/sources.js';
 import { webmention } from '../../src/adapters/webmention.js';
 import { CommentThreadError } from '../../src/model/errors.js';
+import type { CommentAdapter } from '../../src/adapters/types.js';
 import type { Comment } from '../../src/model/schemas.js';
 import { fixtureFetch, fixturePostIds, json } from '../fixtures/backends/index.js';
 import { recording, rejection, signal } from './stub.js';
@@ -25,6 +27,34 @@ function merged(overrides: { bluesky?: typeof fetch; webmentionPerPage?: number 
     { adapter: bluesky({ fetch: overrides.bluesky ?? fixtureFetch('bluesky') }), postId: fixturePostIds.bluesky },
     { adapter: webmention({ fetch: webmentionFetch().fetch, ...(overrides.webmentionPerPage ? { perPage: overrides.webmentionPerPage } : {}) }), postId: target },
   ]);
+}
+
+/** An adapter of `pages` pages of one comment each, failing (503) once for each listed cursor. */
+function pager(name: string, pages: number, failOn: string[] = []) {
+  const asked: (string | undefined)[] = [];
+  const adapter: CommentAdapter = {
+    key: `${name}:`,
+    capabilities: memory().capabilities,
+    async list({ cursor }) {
+      asked.push(cursor);
+      const n = Number(cursor ?? 0);
+      const failing = failOn.indexOf(String(n));
+      if (failing >= 0) {
+        failOn.splice(failing, 1);
+        throw new CommentThreadError('http', 'Service Unavailable', { status: 503 });
+      }
+      const comment: Comment = {
+        id: `${name}-${n}`,
+        parentId: null,
+        author: { name },
+        createdAt: new Date(Date.UTC(2012, 0, 1 + n, name === 'site' ? 0 : 12)).toISOString(),
+        body: { format: 'text', value: `Page ${n} of ${name}` },
+        status: 'approved',
+      };
+      return { comments: [comment], total: pages, cursor: n + 1 < pages ? String(n + 1) : null };
+    },
+  };
+  return { adapter, asked };
 }
 
 describe('sources()', () => {
@@ -105,6 +135,62 @@ describe('sources()', () => {
     expect(JSON.parse(second.cursor!)).to.deep.equal({ webmention: '2' });
     const third = await adapter.list({ postId: 'model-page', order: 'oldest', cursor: second.cursor!, signal });
     expect(third.comments.map((c) => c.id)).to.deep.equal(['webmention:900003']);
+  });
+
+  it('names a source that fails on a later page, keeps the others going, and retries only it from that page', async () => {
+    const site = pager('site', 3);
+    const other = pager('other', 3, ['1']);
+    const adapter = sources([site.adapter, { adapter: other.adapter, name: 'other' }]);
+    const first = await adapter.list({ postId: 'p', order: 'oldest', signal });
+    expect(JSON.parse(first.cursor!)).to.deep.equal({ site: '1', other: '1' });
+    expect(adapter.retryCursor).to.equal(null);
+
+    const second = await adapter.list({ postId: 'p', order: 'oldest', cursor: first.cursor!, signal });
+    expect(second.comments.map((c) => c.id)).to.deep.equal(['site-1']);
+    expect(adapter.failures.map((f) => f.source)).to.deep.equal(['other']);
+    expect(adapter.failures[0]!.status).to.equal(503);
+    // Load more goes on with the site alone; the failed source waits for Retry.
+    expect(JSON.parse(second.cursor!)).to.deep.equal({ site: '2' });
+
+    const asked = { site: site.asked.length, other: other.asked.length };
+    const retried = await adapter.list({ postId: 'p', order: 'oldest', cursor: adapter.retryCursor!, signal });
+    expect(site.asked.length, 'the site is not asked again').to.equal(asked.site);
+    expect(other.asked.slice(asked.other)).to.deep.equal(['1']);
+    expect(retried.comments.map((c) => c.id)).to.deep.equal(['other:other-1']);
+    expect(adapter.failures).to.deep.equal([]);
+    expect(adapter.retryCursor).to.equal(null);
+    expect(JSON.parse(retried.cursor!)).to.deep.equal({ site: '2', other: '2' });
+
+    const third = await adapter.list({ postId: 'p', order: 'oldest', cursor: retried.cursor!, signal });
+    expect(third.comments.map((c) => c.id)).to.deep.equal(['site-2', 'other:other-2']);
+    expect(third.cursor).to.equal(null);
+  });
+
+  it('retries a source that failed on the first page from its first page, and counts it in the total', async () => {
+    let down = true;
+    const adapter = merged({ bluesky: (async (input: RequestInfo | URL, init?: RequestInit) => (down ? json({ error: 'InternalServerError' }, 503) : fixtureFetch('bluesky')(input, init))) as typeof fetch });
+    const first = await adapter.list({ postId: 'model-page', order: 'oldest', signal });
+    expect(JSON.parse(adapter.retryCursor!)).to.deep.equal({ '!bluesky': '' });
+    down = false;
+    const retried = await adapter.list({ postId: 'model-page', order: 'oldest', cursor: adapter.retryCursor!, signal });
+    expect(retried.comments.length).to.be.greaterThan(3);
+    expect(retried.comments.every((c) => c.id.startsWith('bluesky:'))).to.equal(true);
+    expect(retried.total).to.equal(first.total! + retried.comments.length);
+    expect(retried.cursor).to.equal(null);
+    expect(adapter.failures).to.deep.equal([]);
+  });
+
+  it('keeps a source that fails again on its retry named, and shows nothing twice', async () => {
+    const other = pager('other', 1, ['0', '0']);
+    const adapter = sources([pager('site', 1).adapter, { adapter: other.adapter, name: 'other' }]);
+    await adapter.list({ postId: 'p', order: 'oldest', signal });
+    const [before] = adapter.failures;
+    const again = await adapter.list({ postId: 'p', order: 'oldest', cursor: adapter.retryCursor!, signal });
+    expect(again.comments).to.deep.equal([]);
+    expect(adapter.failures).to.have.length(1);
+    expect(adapter.failures[0]).not.to.equal(before);
+    const last = await adapter.list({ postId: 'p', order: 'oldest', cursor: adapter.retryCursor!, signal });
+    expect(last.comments.map((c) => c.id)).to.deep.equal(['other:other-0']);
   });
 
   it('posts through the site’s own backend, and refuses a reply to another service’s comment', async () => {

@@ -11,9 +11,10 @@ import type { CommentThread } from '../../src/components/comment-thread/comment-
 import type { Comment } from '../../src/model/schemas.js';
 import { webmentionFetch } from '../adapters/webmention.test.js';
 import { fixtureFetch, fixturePostIds, json } from '../fixtures/backends/index.js';
-import { article, loaded, part, parts, until } from '../helpers.js';
+import { article, loaded, part, parts, shadow, until } from '../helpers.js';
 
 const target = 'https://blog.example/2012/01/model-page/';
+const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input instanceof URL ? input.href : input);
 const site: Comment[] = [
   { id: '1', parentId: null, author: { name: 'Site Reader' }, createdAt: '2012-03-01T12:00:00Z', body: { format: 'text', value: 'On the site.' }, status: 'approved' },
 ];
@@ -75,6 +76,65 @@ describe('a thread from several sources', () => {
     part<HTMLButtonElement>(el, 'source-notice')!.querySelector('button')!.click();
     await until(() => !part(el, 'source-notice') && parts(el, 'comment').some((c) => c.dataset.commentId?.startsWith('bluesky:')), 'Bluesky after Retry');
     el.remove();
+  });
+
+  it('names a source that fails on a later page, keeps the rest shown, and Retry asks only that source again', async () => {
+    const pagedSite = memory({ comments: [...site, { ...site[0]!, id: '2', createdAt: '2013-01-01T12:00:00Z', body: { format: 'text', value: 'Later on the site.' } }, { ...site[0]!, id: '3', createdAt: '2014-01-01T12:00:00Z', body: { format: 'text', value: 'Much later.' } }], pageSize: 1 });
+    const siteCursors: (string | undefined)[] = [];
+    const siteSpy = { ...pagedSite, capabilities: pagedSite.capabilities, list: (q: Parameters<typeof pagedSite.list>[0]) => (siteCursors.push(q.cursor), pagedSite.list(q)) };
+    const mastodonCalls: string[] = [];
+    const mastodonFetch = ((input: RequestInfo | URL, init?: RequestInit) => (mastodonCalls.push(urlOf(input)), fixtureFetch('mastodon')(input, init))) as typeof fetch;
+    // Webmentions two a page; the second page fails once.
+    const mentions = webmentionFetch();
+    let failSecond = true;
+    const webmentionCalls: URL[] = [];
+    const wmFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(urlOf(input));
+      webmentionCalls.push(url);
+      if (url.searchParams.get('page') === '1' && !url.searchParams.getAll('wm-property[]').includes('like-of') && failSecond) {
+        failSecond = false;
+        return json({ error: 'unavailable' }, 503);
+      }
+      return mentions.fetch(input, init);
+    }) as typeof fetch;
+    const el = await fixture<CommentThread>(html`<comment-thread loading="eager" .adapter=${sources([
+      siteSpy,
+      { adapter: mastodon({ fetch: mastodonFetch }), postId: fixturePostIds.mastodon },
+      { adapter: webmention({ fetch: wmFetch, perPage: 2 }), postId: target },
+    ])}></comment-thread>`);
+    await loaded(el);
+    expect(article(el, 'webmention:900001')).to.exist;
+
+    const failed = oneEvent(el, 'comment-error');
+    part<HTMLButtonElement>(el, 'load-more')!.click();
+    const { detail } = await failed;
+    expect(detail.phase).to.equal('load');
+    expect(detail.error).to.be.instanceOf(SourceError);
+    expect((detail.error as SourceError).source).to.equal('webmention');
+    await until(() => part(el, 'source-notice'), 'the note about Webmention');
+    expect(part(el, 'source-notice')!.textContent).to.contain('Webmention');
+    // The others stay shown, and the site's next page arrived.
+    expect(article(el, '2')).to.exist;
+    expect(article(el, 'mastodon:109384210000001000')).to.exist;
+    expect(article(el, 'webmention:900001')).to.exist;
+    await expect(el).to.be.accessible();
+
+    const before = { site: siteCursors.length, mastodon: mastodonCalls.length, webmention: webmentionCalls.length };
+    const retry = part(el, 'source-notice')!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => article(el, 'webmention:900003'), 'the Webmention of the failed page after Retry');
+    await until(() => !part(el, 'source-notice'), 'the note gone');
+    expect(siteCursors.length, 'the site is not asked again').to.equal(before.site);
+    expect(mastodonCalls.length, 'Mastodon is not asked again').to.equal(before.mastodon);
+    const asked = webmentionCalls.slice(before.webmention);
+    expect(asked.map((u) => u.searchParams.get('page'))).to.deep.equal(['1']);
+    // The keyboard's place: the first comment that arrived, since Retry is gone.
+    await until(() => shadow(el).activeElement === article(el, 'webmention:900003'), 'focus on the comment that arrived');
+    // Load more goes on from where each source was: the site's third page.
+    part<HTMLButtonElement>(el, 'load-more')!.click();
+    await until(() => article(el, '3'), 'the site’s last page');
+    expect(siteCursors.at(-1)).to.equal('2');
   });
 
   it('sums likes and reposts under the thread, faces linked, https only', async () => {

@@ -16,6 +16,7 @@ import { backendLoader } from '../../adapters/registry.js';
 import { sources, type Source, type SourcesAdapter } from '../../adapters/sources.js';
 import type { BackendOptions, CommentAdapter } from '../../adapters/types.js';
 import { CommentThreadError } from '../../model/errors.js';
+import { adopt } from './sources.styles.js';
 
 /** The page's own address: its canonical link, else its URL without the fragment. */
 export function pageUrl(document: Document): string {
@@ -35,10 +36,12 @@ async function sourceOf(element: Element, base: BackendOptions, page: string): P
   const endpoint = element.getAttribute('endpoint') || undefined;
   const url = element.getAttribute('url') || page;
   if (name === 'mastodon' || name === 'bluesky') {
-    const social = await import('../../adapters/sources-social.js');
     const account = element.getAttribute('account') || undefined;
     const options = { pageUrl: url, ...(postId ? { postId } : {}), ...(account ? { account } : {}), ...(endpoint ? { endpoint } : {}) };
-    return name === 'mastodon' ? social.mastodonSource(options) : social.blueskySource(options);
+    // One chunk per service: a page naming only Mastodon downloads no Bluesky code.
+    return name === 'mastodon'
+      ? (await import('../../adapters/mastodon-source.js')).mastodonSource(options)
+      : (await import('../../adapters/bluesky-source.js')).blueskySource(options);
   }
   const loader = backendLoader(name);
   if (!loader) {
@@ -52,6 +55,8 @@ async function sourceOf(element: Element, base: BackendOptions, page: string): P
 
 /** The thread's own adapter and the sources its `<comment-source>` children name, as one adapter. */
 export async function compose(host: HTMLElement, own: CommentAdapter, base: BackendOptions): Promise<SourcesAdapter> {
+  // Badges render with the first page: their styles are in place before it.
+  adopt(host);
   const page = pageUrl(host.ownerDocument);
   const children = [...host.querySelectorAll(':scope > comment-source')];
   const others = await Promise.all(children.map((child) => sourceOf(child, base, page)));

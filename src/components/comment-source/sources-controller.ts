@@ -11,6 +11,7 @@ import { CommentThreadError } from '../../model/errors.js';
 interface Merged {
   failures?: readonly CommentThreadError[];
   links?: readonly { url: string; service: string }[];
+  retryCursor?: string | null;
 }
 
 export class SourcesController implements ReactiveController {
@@ -18,6 +19,8 @@ export class SourcesController implements ReactiveController {
   private adapter?: CommentAdapter & Merged;
   private reactions?: Reactions;
   private controller?: AbortController;
+  /** Failures already reported as `comment-error`: each is reported once. */
+  private readonly told = new WeakSet<object>();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -40,6 +43,7 @@ export class SourcesController implements ReactiveController {
     const controller = (this.controller = new AbortController());
     void import('./sources-view.js').then(async (view) => {
       this.view = view;
+      view.adopt(this.host as unknown as Element);
       this.host.requestUpdate();
       if (!adapter.reactions || controller.signal.aborted) return;
       try {
@@ -52,13 +56,19 @@ export class SourcesController implements ReactiveController {
         if (failure.code !== 'aborted' && !controller.signal.aborted) report(failure);
       }
     });
-    return merged?.failures ?? [];
+    return this.fresh();
   }
 
-  /** Notes, the reactions row and the reply links, once their module is loaded. */
-  render(words: Words, onRetry: () => void) {
+  /** Sources that failed and were not reported yet: on a later page, or again when retried. */
+  fresh(): readonly CommentThreadError[] {
+    return (this.adapter?.failures ?? []).filter((f) => !this.told.has(f) && !!this.told.add(f));
+  }
+
+  /** Notes, the reactions row and the reply links, once their module is loaded; `retry` loads the retry cursor's page. */
+  render(words: Words, retry: (cursor?: string) => Promise<unknown>) {
     const adapter = this.adapter;
     if (!this.view || !adapter) return nothing;
+    const onRetry = () => retry(adapter.retryCursor ?? undefined);
     return this.view.below({ words, failures: adapter.failures ?? [], reactions: this.reactions, links: adapter.links ?? [], onRetry });
   }
 }

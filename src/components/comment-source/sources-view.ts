@@ -11,6 +11,8 @@ import { CommentThreadError } from '../../model/errors.js';
 import { reactionsRow } from '../comment-thread/templates/reactions.js';
 import { serviceName } from '../comment-thread/templates/services.js';
 
+export { adopt } from './sources.styles.js';
+
 const ReactionsSchema = z.object({
   likes: z.number().check(z.nonnegative()),
   reposts: z.number().check(z.nonnegative()),
@@ -34,13 +36,38 @@ export async function loadReactions(adapter: CommentAdapter, postId: string, sig
   });
 }
 
-
 export interface Below {
   words: Words;
   failures: readonly (CommentThreadError & { source?: string })[];
   reactions: Reactions | undefined;
   links: readonly { url: string; service: string }[];
-  onRetry: () => void;
+  /** Asks the failed sources again (only them); settles once their answer is in the thread. */
+  onRetry: () => Promise<unknown>;
+}
+
+/**
+ * Retry, then keep the keyboard's place: the note and its button go once the source answers, so focus
+ * moves to the first comment that arrived from it (or stays on Retry when the source failed again). New
+ * comments render in chunks after the page arrives (progressive-controller.ts): they are awaited, for
+ * a few seconds at most, and only while focus is nowhere else.
+ */
+async function retry(event: Event, source: string | undefined, onRetry: () => Promise<unknown>) {
+  const root = (event.currentTarget as Element).getRootNode() as ShadowRoot;
+  const selector = `article[data-comment-id^="${CSS.escape(source ?? '')}:"]`;
+  const held = new Set(root.querySelectorAll(selector));
+  const arrived = () => [...root.querySelectorAll<HTMLElement>(selector)].find((a) => !held.has(a));
+  await onRetry();
+  await (root.host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  if (root.activeElement || !source) return;
+  const first =
+    arrived() ??
+    (await new Promise<HTMLElement | undefined>((resolve) => {
+      const done = (found?: HTMLElement) => (observer.disconnect(), clearTimeout(timer), resolve(found));
+      const observer = new MutationObserver(() => arrived() && done(arrived()));
+      const timer = setTimeout(done, 5000);
+      observer.observe(root, { childList: true, subtree: true });
+    }));
+  if (!root.activeElement) first?.focus();
 }
 
 /** "Reply on Bluesky"; for Webmention, "Reply from your own site" and one sentence on what that means. */
@@ -56,7 +83,7 @@ export function below({ words, failures, reactions, links, onRetry }: Below) {
   return html`${failures.map(
     (failure) => html`<p part="notice source-notice">
       ${words.text('sourceFailed', { source: serviceName(failure.source ?? '') })}
-      <button part="retry-button" type="button" @click=${onRetry}>${words.text('retry')}</button>
+      <button part="retry-button" type="button" @click=${(event: Event) => void retry(event, failure.source, onRetry)}>${words.text('retry')}</button>
     </p>`,
   )}${reactionsRow(words, reactions)}${links.length
     ? html`<ul part="reply-links">

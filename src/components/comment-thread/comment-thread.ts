@@ -446,10 +446,12 @@ export class CommentThread extends LitElement {
     this.dispatchEvent(new CommentLoadEvent({ count: outcome.count, total: outcome.total }));
   }
 
-  private async loadMore(): Promise<void> {
+  private async loadMore(cursor?: string): Promise<void> {
     try {
-      const outcome = await this.thread.loadMore();
+      const outcome = await this.thread.loadMore(cursor);
       if (outcome) this.loaded(outcome);
+      // A merged thread's source that failed on this page: the others are shown, a note names it.
+      for (const error of this.sources.fresh()) this.dispatchEvent(new CommentErrorEvent({ error, phase: 'load' }));
     } catch (error) {
       const failure = CommentThreadError.from(error);
       if (failure.code === 'aborted') return;
@@ -591,7 +593,7 @@ export class CommentThread extends LitElement {
       onLoadMore: () => void this.loadMore(),
       onListClick: this.onListClick,
       onSkip: this.skipToForm,
-      below: this.sources.render(this.words, () => void this.reload()),
+      below: this.sources.render(this.words, (cursor) => (cursor ? this.loadMore(cursor) : this.reload())),
     })}`;
   }
 

@@ -146,20 +146,23 @@ export class ThreadController implements ReactiveController {
     return true;
   }
 
-  /** Shows the next batch of loaded comments, or else loads the next page; keeps what is shown. */
-  async loadMore(): Promise<PageOutcome | undefined> {
-    if (this.progressive.paused) {
+  /**
+   * Shows the next batch of loaded comments, or else loads the next page; keeps what is shown. With
+   * `cursor`, loads that page instead (a merged thread's retry of the sources that failed).
+   */
+  async loadMore(cursor = this.cursor): Promise<PageOutcome | undefined> {
+    if (cursor === this.cursor && this.progressive.paused) {
       await this.progressive.showMore();
       return undefined;
     }
     const adapter = this.adapter;
-    if (!adapter || this.cursor === null || this.loadingMore || !this.controller) return undefined;
+    if (!adapter || cursor === null || this.loadingMore || !this.controller) return undefined;
     const generation = this.generation;
     this.loadingMore = true;
     this.host.requestUpdate();
     try {
       const { postId, order } = this.context();
-      const raw = await adapter.list({ postId, order, cursor: this.cursor, signal: this.controller.signal });
+      const raw = await adapter.list({ postId, order, cursor, signal: this.controller.signal });
       const page = await checkPage(raw, new Set([...this.comments, ...this.pending].map((c) => c.id)));
       if (generation !== this.generation) return undefined;
       this.comments.push(...page.comments);
