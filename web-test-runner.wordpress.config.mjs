@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wordpressCommand } from './scripts/wordpress/commands.mjs';
 import { chromium, reporters, typescript } from './scripts/wtr-shared.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -83,7 +84,8 @@ function wordpressCommands() {
         return true;
       }
       if (command === 'wp-seed') return JSON.parse(await run('seed'));
-      return undefined;
+      // What WordPress stored, and the plugin's uninstall (scripts/wordpress/commands.mjs).
+      return wordpressCommand(command, payload, WP_STATE);
     },
   };
 }

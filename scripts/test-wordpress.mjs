@@ -7,8 +7,8 @@
 // Usage: node scripts/test-wordpress.mjs [extra wtr arguments]     (npm run test:wordpress)
 // Ends with one line: "tests: N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,32 @@ function freePort() {
       server.close(() => ok(port));
     }),
   );
+}
+
+/** GETs a page from WordPress's PHP server as the test server would pass it on (WordPress's own Host). */
+function getPage(wpPort, host, path) {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: wpPort, path, headers: { Host: host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => (response.statusCode === 200 ? ok(body) : fail(new Error(`GET ${path}: ${response.statusCode}`))));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** The seeded post's page in each of the plugin tests' themes, and every option name, before the plugin is installed. */
+async function savePagesBefore(env, state, wpPort) {
+  const { slug } = JSON.parse(readFileSync(join(state, 'seed.json'), 'utf8'));
+  const pages = {};
+  for (const theme of ['twentytwentyone', 'twentytwentythree']) {
+    pages[theme] = await getPage(wpPort, new URL(env.WP_HOME).host, `/${slug}/?ct_theme=${theme}`);
+  }
+  const inspected = spawnSync('php', [join(toolkit, 'php/inspect.php'), join(state, 'site'), 'options'], { env, encoding: 'utf8' });
+  if (inspected.status !== 0) throw new Error(`inspect.php failed: ${inspected.stderr}`);
+  writeFileSync(join(state, 'before-plugin.json'), JSON.stringify({ pages, options: JSON.parse(inspected.stdout) }));
 }
 
 async function main() {
@@ -76,10 +102,15 @@ async function main() {
     if (spawnSync(vite, args, { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('vite build failed');
     // The WordPress plugin, made from that build into the site's plugins folder and activated through
     // WordPress's own plugin API, as its Plugins screen does (scripts/wordpress/php/plugin.php).
-    const pluginArgs = ['--dist', env.WP_DIST, '--out', '', '--dir', join(state, 'site/wp-content/plugins')];
+    // First, the site as it was before: the uninstall test compares the site after uninstalling with it.
+    await savePagesBefore(env, state, wpPort);
     const quiet = { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] };
-    if (spawnSync(process.execPath, [join(root, 'scripts/build-wordpress-plugin.mjs'), ...pluginArgs], quiet).status !== 0) {
-      throw new Error('build-wordpress-plugin failed');
+    // Built twice: into the site's plugins folder, and a copy the uninstall test reinstalls from.
+    for (const dir of [join(state, 'site/wp-content/plugins'), join(state, 'plugin-build')]) {
+      const pluginArgs = ['--dist', env.WP_DIST, '--out', '', '--dir', dir];
+      if (spawnSync(process.execPath, [join(root, 'scripts/build-wordpress-plugin.mjs'), ...pluginArgs], quiet).status !== 0) {
+        throw new Error('build-wordpress-plugin failed');
+      }
     }
     if (spawnSync('php', [join(toolkit, 'php/plugin.php'), join(state, 'site'), 'activate'], quiet).status !== 0) {
       throw new Error('activating the WordPress plugin failed');

@@ -89,3 +89,47 @@ export const stranger = () => {
 
 /** christopher sims has approved comments: WordPress approves his new ones under its default rule. */
 export const returning = { name: 'christopher sims', email: 'christopher.sims@example.com' };
+
+/** Signs in through WordPress's own login form (wp-login.php) in a frame, as a visitor would: the cookies are this page's too. */
+export async function logIn(user: string, password: string): Promise<void> {
+  const frame = document.createElement('iframe');
+  frame.src = '/wp-login.php';
+  let loaded = oneEvent(frame, 'load');
+  document.body.append(frame);
+  try {
+    await loaded;
+    const doc = frame.contentDocument!;
+    doc.querySelector<HTMLInputElement>('#user_login')!.value = user;
+    doc.querySelector<HTMLInputElement>('#user_pass')!.value = password;
+    loaded = oneEvent(frame, 'load');
+    doc.querySelector<HTMLFormElement>('#loginform')!.requestSubmit();
+    await loaded;
+    // WordPress redirects to the dashboard once the password is right; a wrong one shows the form again.
+    if (!frame.contentWindow!.location.pathname.startsWith('/wp-admin/')) {
+      throw new Error(`not signed in as ${user}: ${frame.contentDocument!.querySelector('#login_error')?.textContent?.trim() ?? 'still on the login page'}`);
+    }
+  } finally {
+    frame.remove();
+  }
+}
+
+/** A page of the site in a frame (the plugin's post pages), loaded; removed by `close()`. */
+export async function openPage(url: string, size = 'width: 900px; height: 1200px') {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = size;
+  frame.src = url;
+  const ready = oneEvent(frame, 'load');
+  document.body.append(frame);
+  await ready;
+  const win = frame.contentWindow! as Window & typeof globalThis;
+  return {
+    frame,
+    win,
+    el: () => frame.contentDocument!.querySelector<CommentThread>('comment-thread')!,
+    close: () => frame.remove(),
+  };
+}
+
+/** The comment as WordPress stored it: 'approved', 'unapproved' (held), 'spam' or 'trash', and its user. */
+export const stored = (id: string | number) =>
+  executeServerCommand('wp-comment', { id: Number(id) }) as Promise<{ status: string; user: number; content: string } | null>;
