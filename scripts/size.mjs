@@ -145,6 +145,39 @@ export function readBuild(dir = dist) {
  */
 export const LAZY_FEATURES = { 'Markdown preview': 'src/markdown.ts' };
 
+/**
+ * The services a thread merges in from <comment-source> children, by the module each loads: every one is a
+ * lazy chunk of its own, reached only through the composite (its chunk holds src/adapters/sources.ts), and
+ * none may bring another service's code (a page naming only Mastodon downloads no Bluesky).
+ */
+export const SOURCE_MODULES = { mastodon: 'src/adapters/mastodon-source.ts', bluesky: 'src/adapters/bluesky-source.ts' };
+
+/** Each source's chunk with the chunks it imports that the element does not load. */
+export function sourceChunks(graph) {
+  const eager = eagerFiles(graph);
+  return Object.entries(SOURCE_MODULES).flatMap(([name, source]) => {
+    const file = [...graph.keys()].find((f) => graph.get(f).sources.includes(source));
+    return file ? [{ name, file, files: [...staticClosure(graph, file)].filter((f) => !eager.has(f)) }] : [];
+  });
+}
+
+/** Problems: a source that is not a chunk of its own, or whose chunks hold another service's modules. */
+export function crossSourceImports(graph) {
+  const found = sourceChunks(graph);
+  const problems = Object.keys(SOURCE_MODULES)
+    .filter((name) => !found.some((s) => s.name === name))
+    .map((name) => `no chunk holds ${SOURCE_MODULES[name]}`);
+  for (const { name, files } of found) {
+    for (const f of files) {
+      for (const source of graph.get(f).sources) {
+        const other = Object.keys(SOURCE_MODULES).find((n) => n !== name && source.startsWith(`src/adapters/${n}`));
+        if (other) problems.push(`the ${name} source loads ${f}, which holds ${source} of ${other}`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** The chunk holding each lazy feature's module, with the chunks it imports that the element does not load. */
 export function lazyFeatureChunks(graph) {
   const out = [];
@@ -407,7 +440,7 @@ function main(argv) {
   const adapters = adapterChunks(graph);
   const first = firstLoadSet(graph, 'wordpress');
   const total = sum(graph, first.files);
-  const problems = crossAdapterImports(graph, adapters);
+  const problems = [...crossAdapterImports(graph, adapters), ...crossSourceImports(graph)];
   if (!first.adapter) problems.push('no chunk holds src/adapters/wordpress.ts as a lazy adapter');
   const loader = sum(graph, [...loaderFiles(graph)]);
   if (!elementChunk(graph)) problems.push('the loader imports no chunk holding src/script-element.ts');
@@ -470,6 +503,11 @@ function main(argv) {
     console.log(
       `${pad(name, 14)}${pad(file, width)}${num(graph.get(file).gzip)} gzip   ${num(s.gzip)} gzip with imports`,
     );
+  }
+
+  console.log(`\nSources of a merged thread (<comment-source> children; the composite is 'sources' above, exempt from the check\nthat an adapter loads no other: it exists to load them), each with the chunks it imports that the element does not load\n`);
+  for (const { name, file, files } of sourceChunks(graph)) {
+    console.log(`${pad(name, 14)}${pad(file, width)}${num(graph.get(file).gzip)} gzip   ${num(sum(graph, files).gzip)} gzip with imports (${files.length} files)`);
   }
 
   console.log(`\nEvery page view, while the thread is far below the viewport (the loader):\n`);
