@@ -351,3 +351,53 @@ describe('editing and deleting: events, and the thread that follows', () => {
     expect(updated).to.equal(0);
   });
 });
+
+describe('every action at once, from the keyboard alone', () => {
+  it('shows Reply, Like, Copy link, Edit, Delete, Write / Preview and the notify box with nothing for axe to find, and works them by keys', async () => {
+    const el = await render(memory({ storageKey: 'every-action', bodyFormat: 'markdown', notify: true, comments: [comment('9', null, '2099-01-01T00:00:00Z', 'Bob')] }));
+    const id = await post(el, 'All *of* it.');
+    const names = () => [...article(el, id)!.querySelectorAll('[part~="actions"] > *')].map((b) => b.getAttribute('part'));
+    expect(names()).to.deep.equal(['reply-button', 'like-button', 'copy-link-button', 'edit-button', 'delete-button']);
+    const top = shadow(el).querySelector<HTMLFormElement>('#form-top')!;
+    await until(() => top.querySelector('[part~="preview-button"]'), 'Write / Preview never showed');
+    expect(top.querySelector('[part~="notify"] input[type="checkbox"]')).to.exist;
+    await expect(el).to.be.accessible();
+
+    // Like: Enter presses it, focus stays, the count is in its name.
+    button(el, id, 'like-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => button(el, id, 'like-button')!.getAttribute('aria-pressed') === 'true', 'Enter did not like');
+    expect(button(el, id, 'like-button')!.textContent).to.equal('Like 1');
+    expect(focused(el) === button(el, id, 'like-button'), 'focus stays on Like').to.equal(true);
+
+    // Edit, previewed: Tab from the field reaches Preview; axe still finds nothing.
+    await sendKeys({ press: 'Tab' }); // Copy link
+    await sendKeys({ press: 'Tab' }); // Edit
+    expect(focused(el) === button(el, id, 'edit-button'), 'Tab reached Edit').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused(el)?.matches('[part~="edit-form"] textarea'), 'focus did not move into the edit form');
+    expect((focused(el) as HTMLTextAreaElement).value).to.equal('All *of* it.');
+    const form = part<HTMLFormElement>(el, 'edit-form')!;
+    await until(() => form.querySelector('[part~="preview-button"]'), 'the edit form has no Preview');
+    form.querySelector<HTMLButtonElement>('[part~="preview-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => form.querySelector('[part~="preview"] em'), 'the edit was not previewed');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => part(el, 'edit-form') === null, 'Escape did not close the edit form');
+    expect(focused(el) === button(el, id, 'edit-button'), 'focus is back on Edit').to.equal(true);
+
+    // Delete: Tab to it, Enter asks, Tab to "Delete", Enter deletes; announced, focus on the next comment.
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el) === button(el, id, 'delete-button'), 'Tab reached Delete').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused(el)?.matches('[part~="confirm-delete"]'), 'focus did not move to the question');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => announced(el) === 'Comment deleted.', 'the deletion was not announced');
+    expect(article(el, id)).to.equal(null);
+    expect(focused(el) === article(el, '9'), 'focus is on the next comment').to.equal(true);
+    expect(part(el, 'heading')!.textContent!.trim()).to.equal('One comment');
+  });
+});
