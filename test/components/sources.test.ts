@@ -153,6 +153,77 @@ describe('a thread from several sources', () => {
   });
 });
 
+describe('the sources’ parts, styled and reachable', () => {
+  const retries = httpDefaults.retries;
+  before(() => (httpDefaults.retries = 0));
+  after(() => (httpDefaults.retries = retries));
+  const down = (async () => json({ error: 'InternalServerError' }, 503)) as typeof fetch;
+
+  /** A thread with a badge, a failed source's note, the likes-and-reposts row and the reply links, all shown. */
+  async function everything(style = '') {
+    const el = await fixture<CommentThread>(html`<comment-thread loading="eager" style=${style} .adapter=${sources([
+      memory({ comments: site }),
+      { adapter: mastodon({ fetch: fixtureFetch('mastodon') }), postId: fixturePostIds.mastodon },
+      { adapter: bluesky({ fetch: down }), postId: fixturePostIds.bluesky },
+      { adapter: webmention({ fetch: webmentionFetch().fetch }), postId: target },
+    ])}></comment-thread>`);
+    await until(() => part(el, 'source-notice') && part(el, 'reactions') && part(el, 'reply-links'), 'the parts under the thread');
+    return el;
+  }
+
+  it('styles every part through the public tokens', async () => {
+    const el = await everything('--comment-thread-reactor-size: 40px; --comment-thread-reactor-radius: 3px; --comment-thread-source-badge-color: rgb(1, 2, 3); --comment-thread-source-badge-background: rgb(250, 250, 240)');
+    const badge = getComputedStyle(part(el, 'source-badge')!);
+    expect(badge.color).to.equal('rgb(1, 2, 3)');
+    expect(badge.backgroundColor).to.equal('rgb(250, 250, 240)');
+    expect(badge.borderTopStyle).to.equal('solid');
+    const face = getComputedStyle(part(el, 'reactor-avatar')!);
+    expect([face.width, face.height, face.borderTopLeftRadius]).to.deep.equal(['40px', '40px', '3px']);
+    expect(getComputedStyle(part(el, 'reactor-initial')!).display).to.equal('grid');
+    for (const name of ['reactors', 'reply-links']) {
+      const list = getComputedStyle(part(el, name)!);
+      expect([list.display, list.listStyleType], name).to.deep.equal(['flex', 'none']);
+    }
+    expect(getComputedStyle(part(el, 'source-notice')!).display).to.equal('flex');
+    expect(getComputedStyle(part(el, 'reply-link-hint')!).display).to.equal('block');
+  });
+
+  it('leads the keyboard through the note, the faces and the reply links in order', async () => {
+    const el = await everything();
+    const retry = part(el, 'source-notice')!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    const expected = [...shadow(el).querySelectorAll<HTMLElement>('[part~="reactor-link"], [part~="reply-link-anchor"]')];
+    expect(expected.length).to.be.greaterThan(3);
+    retry.focus();
+    const reached: Element[] = [];
+    for (const _ of expected) {
+      await sendKeys({ press: 'Tab' });
+      reached.push(shadow(el).activeElement!);
+    }
+    expect(reached).to.deep.equal(expected);
+  });
+
+  for (const theme of ['classic', 'minimal', 'high-contrast']) {
+    it(`passes axe in the ${theme} theme, light and dark`, async () => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = `/themes/${theme}.css`;
+      const ready = new Promise((resolve) => (link.onload = resolve));
+      document.head.append(link);
+      try {
+        await ready;
+        for (const scheme of ['light', 'dark']) {
+          const el = await everything();
+          el.setAttribute('theme', scheme);
+          await el.updateComplete;
+          await expect(el).to.be.accessible();
+        }
+      } finally {
+        link.remove();
+      }
+    });
+  }
+});
+
 describe('<comment-source> markup', () => {
   it('builds the merged thread from child elements', async () => {
     const original = globalThis.fetch;

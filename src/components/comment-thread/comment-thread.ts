@@ -103,7 +103,20 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart retry-button - "Retry".
  * @csspart load-more - "Load more comments".
  * @csspart respond - The top-level form or the reply link.
- * @csspart reply-link - "Reply on …" for read-only sources.
+ * @csspart reply-link - "Reply on …" for read-only sources; under a merged thread, one item of `reply-links`.
+ * @csspart reply-there-button - "Reply on Mastodon" (or Bluesky) in a comment's actions: a link to the comment on its service.
+ * @csspart source-badge - "on Mastodon", "on Bluesky", "on Webmention": where a comment of a merged thread comes from.
+ * @csspart source-notice - The note naming a source that could not be loaded (also `notice`), with its `retry-button`.
+ * @csspart reactions - The likes and reposts of the post, under the thread.
+ * @csspart reactions-count - "23 likes, 4 reposts".
+ * @csspart reactors - The list of faces of those who liked or reposted.
+ * @csspart reactor - One face's list item.
+ * @csspart reactor-link - The link around a face, to the person's profile.
+ * @csspart reactor-avatar - A face: the picture, or `reactor-initial` (their initial) when there is none.
+ * @csspart reactors-more - "+N": the people not shown as faces.
+ * @csspart reply-links - Under a merged thread, where to answer on each other service.
+ * @csspart reply-link-anchor - The link of a `reply-link` item.
+ * @csspart reply-link-hint - The sentence on what "Reply from your own site" (Webmention) means.
  * @csspart closed - "Comments are closed."
  * @csspart status - The polite live region (visually hidden).
  *
@@ -123,6 +136,10 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @cssprop [--comment-thread-radius=4px] - Corner radius.
  * @cssprop [--comment-thread-avatar-size=2.5rem] - Avatar size.
  * @cssprop [--comment-thread-focus-ring=2px solid accent] - Focus outline.
+ * @cssprop [--comment-thread-reactor-size=2rem] - Faces in the likes-and-reposts row.
+ * @cssprop [--comment-thread-reactor-radius=50%] - Corner radius of those faces (50%: round).
+ * @cssprop [--comment-thread-source-badge-color=muted] - Text and border of a source badge ("on Mastodon").
+ * @cssprop [--comment-thread-source-badge-background=transparent] - Background of a source badge.
  *
  * @fires comment-load - Comments arrived: `{ count, total }`.
  * @fires comment-submit - A valid form was submitted: `{ draft }`. Cancelable: `preventDefault()` sends nothing and keeps the draft.
