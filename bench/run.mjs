@@ -18,6 +18,8 @@
 //   BENCH_WARMUP=1               discarded runs      BENCH_REPLY=5000 thread size for the reply (0: skip)
 //   BENCH_PROFILE=1              profile runs (0: skip)   BENCH_TOP=25  also print the heaviest functions
 //   BENCH_TASKS=1                print each load's long tasks
+//   BENCH_SHAPES=wide,deep,big   which hostile shapes     BENCH_N=0  no thread sizes (the shapes alone)
+//   BENCH_SAVE=0                 write no results file (a trial run; bench/results/latest.json stays)
 //   (BENCH_N=1000 BENCH_REPLY=0 BENCH_PROFILE=0 runs only the 1,000-comment loads and their budgets)
 //   --no-build                   use the last benchmark build instead of building the current source
 //   --strict                     exit non-zero when a budget is missed
@@ -74,6 +76,8 @@ const SHAPES = {
   deep: { what: 'a 5,000-deep reply chain', expect: 5_000 },
   big: { what: 'one 1 MB comment among 20', expect: 20 },
 };
+const SHAPES_RUN = env('BENCH_SHAPES', Object.keys(SHAPES).join(',')).split(',').filter((name) => name in SHAPES);
+const SAVE = env('BENCH_SAVE', '1') !== '0';
 
 // One benchmark at a time: two would share the CPU and measure each other.
 const lockPath = join(tmpdir(), 'comment-thread-bench.lock');
@@ -635,7 +639,8 @@ async function main() {
     }
     if (HOSTILE) {
       results.hostile = [];
-      for (const [name, { what }] of Object.entries(SHAPES)) {
+      for (const name of SHAPES_RUN) {
+        const { what } = SHAPES[name];
         const runs = [];
         for (let i = 0; i < WARMUP + RUNS; i++) {
           const run = await load(browser, 'ours', name);
@@ -643,7 +648,12 @@ async function main() {
           process.stdout.write(`\r${what}: run ${i + 1}/${WARMUP + RUNS}   `);
         }
         const tasks = runs.map((r) => r.longestTask);
-        results.hostile.push({ name, what, longestTask: median(tasks), max: Math.max(...tasks), inDom: median(runs.map((r) => r.inDom)), runs });
+        const shape = { name, what, longestTask: median(tasks), max: Math.max(...tasks), inDom: median(runs.map((r) => r.inDom)), runs };
+        if (PROFILE) {
+          if (process.env.BENCH_TOP) console.log(`\n${what}, the heaviest functions:`);
+          shape.profile = profileBreakdown((await load(browser, 'ours', name, { profile: true })).profile, build);
+        }
+        results.hostile.push(shape);
         process.stdout.write('\r');
       }
     }
@@ -674,6 +684,11 @@ async function main() {
       );
     }
   }
+  for (const shape of results.hostile ?? []) {
+    if (!shape.profile) continue;
+    const parts = Object.entries(shape.profile).map(([k, v]) => `${k} ${fmt.ms(v)}`);
+    console.log(`\n${shape.what}, <comment-thread>'s main thread by module (one profiled load, ms): ${parts.join(' · ')}`);
+  }
   for (const size of results.sizes) {
     const p = size.ours.profile;
     if (!p) continue;
@@ -695,6 +710,10 @@ async function main() {
   // docs/performance.md quotes (`npm run docs` rewrites its table from it). A dated copy of each run goes
   // to the OS's temporary directory, outside the repository, for comparing runs.
   results.table = table(results);
+  if (!SAVE) {
+    if (args.has('--strict') && checks.some((c) => !c.ok)) process.exit(1);
+    return;
+  }
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const latest = join(root, 'bench', 'results', 'latest.json');
   mkdirSync(dirname(latest), { recursive: true });

@@ -104,7 +104,8 @@ export const styles = css`
   [part~='replies'] > li + li {
     margin-block-start: calc(var(--_gap) * 0.75);
   }
-  [part~='list'] > li {
+  [part~='list'] > li,
+  .long > li {
     content-visibility: auto;
     contain-intrinsic-size: auto 12rem;
   }
@@ -345,7 +346,8 @@ export const styles = css`
     :host([theme]) {
       color-scheme: light;
     }
-    [part~='list'] > li {
+    [part~='list'] > li,
+    .long > li {
       content-visibility: visible;
       contain-intrinsic-size: none;
     }

@@ -18,14 +18,14 @@ import type { View } from './view.js';
  * Written without whitespace between its pieces (the header is a flex row; the rest are blocks): every
  * space between two bindings would be a text node in each of thousands of comments.
  */
-export function commentItem(node: ThreadNode, view: View): TemplateResult | typeof nothing {
+export function commentItem(node: ThreadNode, view: View, deps?: readonly unknown[]): TemplateResult | typeof nothing {
   // As this page view knows it: liked, edited or deleted here.
   const c = view.own.comment(node.comment);
   const id = c.id;
   if (view.own.removed(id)) return nothing;
   const { name, url, avatarUrl, isPostAuthor } = c.author;
   const domId = `comment-${encodeURIComponent(id)}`;
-  if (c.deleted) return deletedItem(id, domId, view, node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing);
+  if (c.deleted) return deletedItem(id, domId, view, node.replies.length ? replyList(node.replies, view, deps) : nothing);
   const authorId = `${domId}-author`;
   const pending = c.status === 'pending';
   const open = view.replyTo === id;
@@ -50,16 +50,36 @@ export function commentItem(node: ThreadNode, view: View): TemplateResult | type
   }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value)}></div>${
     pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : view.own.panel(c, domId, view)
   }<div part="actions" ${actionsRow(actionsFor(c, domId, view), authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
-    node.replies.length ? html`<ol part="replies">${commentList(node.replies, view)}</ol>` : nothing
+    node.replies.length ? replyList(node.replies, view, deps) : nothing
   }</li>`;
 }
 
-/** A list of sibling comments, keyed by id. */
-export const commentList = (nodes: readonly ThreadNode[], view: View) =>
-  repeat(nodes, (node) => node.comment.id, (node) => commentItem(node, view));
-
 /** Top-level comments per block, on average. */
 const BLOCK = 32;
+
+/** A long list (past LONG) is cut in guarded blocks, and the browser lays out only its items near the reader. */
+const LONG = 2 * BLOCK;
+
+/** A comment's replies; a long list is marked so that each item is a `content-visibility: auto` subtree of its own. */
+const replyList = (nodes: readonly ThreadNode[], view: View, deps: readonly unknown[] | undefined) =>
+  nodes.length > LONG
+    ? html`<ol part="replies" class="long">${commentList(nodes, view, deps)}</ol>`
+    : html`<ol part="replies">${commentList(nodes, view, deps)}</ol>`;
+
+/**
+ * A list of sibling comments, keyed by id. `deps` are what the enclosing top-level subtree's guard
+ * compares besides its node: with them, a long list (thousands of replies at the depth cap) is cut into
+ * blocks that re-render only when one of their nodes or `deps` changed, so showing a big subtree a chunk
+ * at a time re-renders the comments each chunk adds, not every one shown before them.
+ */
+export const commentList = (nodes: readonly ThreadNode[], view: View, deps?: readonly unknown[]) =>
+  deps && nodes.length > LONG
+    ? repeat(
+        blocks(nodes),
+        (block) => block.key,
+        (block) => guard([...deps, ...block.nodes], () => repeat(block.nodes, (node) => node.comment.id, (node) => commentItem(node, view, deps))),
+      )
+    : repeat(nodes, (node) => node.comment.id, (node) => commentItem(node, view, deps));
 
 const starts = new WeakMap<ThreadNode, boolean>();
 
@@ -114,10 +134,8 @@ export function topList(nodes: readonly ThreadNode[], view: View, rootOf: (id: s
   const item = (node: ThreadNode) => {
     const mine = formRoot === node.comment.id;
     const arrived = arrivedRoot === node.comment.id;
-    return guard(
-      [node, view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived, view.own.version(node.comment.id)],
-      () => commentItem(node, view),
-    );
+    const deps = [view.words, view.capabilities, mine ? view.replyTo : null, mine ? formVersion : 0, arrived, view.own.version(node.comment.id)];
+    return guard([node, ...deps], () => commentItem(node, view, deps));
   };
   return repeat(
     blocks(nodes),
