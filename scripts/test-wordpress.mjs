@@ -8,10 +8,12 @@
 // Ends with one line: "tests: N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { getPage } from './wordpress/commands.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolkit = join(root, 'scripts/wordpress');
@@ -27,26 +29,12 @@ function freePort() {
   );
 }
 
-/** GETs a page from WordPress's PHP server as the test server would pass it on (WordPress's own Host). */
-function getPage(wpPort, host, path) {
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: wpPort, path, headers: { Host: host } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => (response.statusCode === 200 ? ok(body) : fail(new Error(`GET ${path}: ${response.statusCode}`))));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
 /** The seeded post's page in each of the plugin tests' themes, and every option name, before the plugin is installed. */
 async function savePagesBefore(env, state, wpPort) {
   const { slug } = JSON.parse(readFileSync(join(state, 'seed.json'), 'utf8'));
   const pages = {};
   for (const theme of ['twentytwentyone', 'twentytwentythree']) {
-    pages[theme] = await getPage(wpPort, new URL(env.WP_HOME).host, `/${slug}/?ct_theme=${theme}`);
+    pages[theme] = await getPage(`/${slug}/?ct_theme=${theme}`, wpPort, env.WP_HOME);
   }
   const inspected = spawnSync('php', [join(toolkit, 'php/inspect.php'), join(state, 'site'), 'options'], { env, encoding: 'utf8' });
   if (inspected.status !== 0) throw new Error(`inspect.php failed: ${inspected.stderr}`);
