@@ -139,6 +139,10 @@ export class ThreadController implements ReactiveController {
     const generation = this.generation;
     const adapter = await resolve();
     if (generation !== this.generation) return false;
+    // What the first page's request would have told the adapter (who is signed in), before the forms show.
+    const { postId, order } = this.context();
+    if (this.controller) await adapter.attach?.({ postId, order, signal: this.controller.signal });
+    if (generation !== this.generation) return false;
     this.adapter = adapter;
     this.pending = loadPending(this.scope, new Set(this.comments.map((c) => c.id)));
     if (this.pending.length) this.rebuild();
