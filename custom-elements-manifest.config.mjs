@@ -1,7 +1,8 @@
 // custom-elements.json describes the package as it is installed: paths name the shipped dist/*.js files
 // (their .d.ts sit beside them), each event carries its name, its event class and the type of its
 // `detail`, union types written through an alias (`dates: DateStyle`) are spelled out so editors can
-// offer the values, and `dist/define.js` holds the definition of each tag it registers.
+// offer the values, and each registering module (`dist/define.js`, `dist/components/comment-count/define.js`)
+// holds the definition of each tag it registers.
 // Editor data and JSX types are generated from this file: scripts/editor-data.mjs, scripts/jsx-types.mjs.
 import { posix } from 'node:path';
 
@@ -15,8 +16,8 @@ const classes = {
   'comment-error': 'CommentErrorEvent',
 };
 
-/** The module that registers the elements (`comment-thread/define`). */
-const DEFINE = 'src/define.ts';
+/** The modules that register elements: `comment-thread/define` (both) and `comment-thread/comment-count/define`. */
+const DEFINES = ['src/define.ts', 'src/components/comment-count/define.ts'];
 
 /** `src/a/b.ts` → `dist/a/b.js`; anything else unchanged. */
 const shipped = (path) => path.replace(/^(?:\.\/)?src\/(.*)\.ts$/, 'dist/$1.js');
@@ -112,9 +113,9 @@ export default {
         for (const module of customElementsManifest.modules) {
           const from = module.path;
           // The analyzer reads `customElements.define(tag, this)` in `static define()` as a definition
-          // named after the parameter; the real one is made by the define module, below.
+          // named after the parameter; the real ones are made for the define modules, below.
           module.exports = (module.exports ?? []).filter((e) => e.kind !== 'custom-element-definition');
-          if (from === DEFINE) {
+          if (DEFINES.includes(from)) {
             for (const e of [...module.exports]) {
               const element = e.kind === 'js' && elements.get(e.name);
               if (element) {

@@ -26,3 +26,31 @@ test('every event of <comment-thread> has its name and its event class, once', (
   assert.ok(element.attributes.some((a) => a.name === 'wp-nonce'));
   assert.ok(!element.attributes.some((a) => a.name === 'nonce'), 'the nonce attribute is gone');
 });
+
+test('each registering module carries a custom-element-definition with its tag name, pointing at the class', () => {
+  const manifest = JSON.parse(readFileSync(path, 'utf8'));
+  const definitions = (modulePath) =>
+    manifest.modules
+      .find((m) => m.path === modulePath)
+      ?.exports?.filter((e) => e.kind === 'custom-element-definition')
+      .map((e) => [e.name, e.declaration.name, e.declaration.module])
+      .sort();
+  // package.json's "./define" and "./comment-count/define" entries.
+  assert.deepEqual(definitions('dist/define.js'), [
+    ['comment-count', 'CommentCount', 'dist/components/comment-count/comment-count.js'],
+    ['comment-thread', 'CommentThread', 'dist/components/comment-thread/comment-thread.js'],
+  ]);
+  assert.deepEqual(definitions('dist/components/comment-count/define.js'), [
+    ['comment-count', 'CommentCount', 'dist/components/comment-count/comment-count.js'],
+  ]);
+  // No definition elsewhere: `static define()` is not one.
+  const elsewhere = manifest.modules.filter(
+    (m) =>
+      !['dist/define.js', 'dist/components/comment-count/define.js'].includes(m.path) &&
+      m.exports?.some((e) => e.kind === 'custom-element-definition'),
+  );
+  assert.deepEqual(
+    elsewhere.map((m) => m.path),
+    [],
+  );
+});
