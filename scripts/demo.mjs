@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { transform } from 'esbuild';
+import { everywhere } from './demo-everywhere.mjs';
 import { serve } from './serve.mjs';
 
 /**
@@ -36,6 +37,8 @@ const { url } = await serve({
   host,
   async routes(req, res) {
     if (await typescript(req, res)) return true;
+    // The "from everywhere" page's Mastodon, Bluesky and Webmention APIs, answered from fixtures.
+    if (await everywhere(req, res)) return true;
     if (req.url === '/') {
       res.writeHead(302, { Location: '/demo/' });
       res.end();
