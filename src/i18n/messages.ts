@@ -35,6 +35,8 @@ export interface Messages {
   postAuthor: string;
   /** On replies shown past the depth cap: `{name}`. */
   inReplyTo: string;
+  /** Under the beginning of a very long comment: shows the rest of it. */
+  showFullComment: string;
   awaitingModeration: string;
   commentLabel: string;
   nameLabel: string;
@@ -163,6 +165,7 @@ export const en: Messages = {
   leaveReply: 'Leave a Reply',
   postAuthor: 'Post author',
   inReplyTo: 'in reply to {name}',
+  showFullComment: 'Show full comment',
   awaitingModeration: 'Your comment is awaiting moderation.',
   commentLabel: 'Comment',
   nameLabel: 'Name',

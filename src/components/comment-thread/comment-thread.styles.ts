@@ -185,7 +185,8 @@ export const styles = css`
   [part~='edit-button'],
   [part~='delete-button'],
   [part~='confirm-delete'] button,
-  [part~='format-switch'] button {
+  [part~='format-switch'] button,
+  [part~='show-full-button'] {
     padding-block: 0.1rem;
     padding-inline: 0;
     background: none;

@@ -24,6 +24,7 @@ export const messages: Messages = {
   leaveReply: 'اترك تعليقاً',
   postAuthor: 'كاتب المقالة',
   inReplyTo: 'ردًا على {name}',
+  showFullComment: 'عرض التعليق كاملًا',
   awaitingModeration: 'تعليقك بانتظار المراجعة.',
   commentLabel: 'التعليق',
   nameLabel: 'الاسم',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Вашият коментар',
   postAuthor: 'Автор на публикацията',
   inReplyTo: 'в отговор на {name}',
+  showFullComment: 'Покажи целия коментар',
   awaitingModeration: 'Коментарът очаква одобрение.',
   commentLabel: 'Коментар',
   nameLabel: 'Име',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Deixa un comentari',
   postAuthor: 'Autor de l’entrada',
   inReplyTo: 'en resposta a {name}',
+  showFullComment: 'Mostra el comentari sencer',
   awaitingModeration: 'El vostre comentari està pendent de moderació.',
   commentLabel: 'Comentari',
   nameLabel: 'Nom',

@@ -22,6 +22,7 @@ export const messages: Messages = {
   leaveReply: 'Napsat komentář',
   postAuthor: 'Autor příspěvku',
   inReplyTo: 'v odpovědi uživateli {name}',
+  showFullComment: 'Zobrazit celý komentář',
   awaitingModeration: 'Váš komentář čeká na schválení.',
   commentLabel: 'Komentář',
   nameLabel: 'Jméno',

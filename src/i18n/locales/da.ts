@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Skriv et svar',
   postAuthor: 'Indlæggets forfatter',
   inReplyTo: 'som svar til {name}',
+  showFullComment: 'Vis hele kommentaren',
   awaitingModeration: 'Din kommentar afventer godkendelse.',
   commentLabel: 'Kommentar',
   nameLabel: 'Navn',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Schreibe einen Kommentar',
   postAuthor: 'Beitragsautor',
   inReplyTo: 'als Antwort auf {name}',
+  showFullComment: 'Ganzen Kommentar anzeigen',
   awaitingModeration: 'Dein Kommentar muss noch freigegeben werden.',
   commentLabel: 'Kommentar',
   nameLabel: 'Name',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Αφήστε μια απάντηση',
   postAuthor: 'Συντάκτης άρθρου',
   inReplyTo: 'σε απάντηση προς {name}',
+  showFullComment: 'Εμφάνιση ολόκληρου του σχολίου',
   awaitingModeration: 'Το σχόλιό σας αναμένει έγκριση.',
   commentLabel: 'Σχόλιο',
   nameLabel: 'Όνομα',

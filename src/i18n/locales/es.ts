@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Deja una respuesta',
   postAuthor: 'Autor de la entrada',
   inReplyTo: 'en respuesta a {name}',
+  showFullComment: 'Mostrar el comentario completo',
   awaitingModeration: 'Tu comentario está pendiente de moderación.',
   commentLabel: 'Comentario',
   nameLabel: 'Nombre',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Lisa kommentaar',
   postAuthor: 'Postituse autor',
   inReplyTo: 'vastuseks kasutajale {name}',
+  showFullComment: 'Näita kogu kommentaari',
   awaitingModeration: 'Sinu kommentaar ootab modereerimist.',
   commentLabel: 'Kommentaar',
   nameLabel: 'Nimi',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'دیدگاهتان را بنویسید',
   postAuthor: 'نویسندهٔ نوشته',
   inReplyTo: 'در پاسخ به {name}',
+  showFullComment: 'نمایش کامل دیدگاه',
   awaitingModeration: 'دیدگاه شما در انتظار بررسی است.',
   commentLabel: 'دیدگاه',
   nameLabel: 'نام',

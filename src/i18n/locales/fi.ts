@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Vastaa',
   postAuthor: 'Artikkelin kirjoittaja',
   inReplyTo: 'vastauksena käyttäjälle {name}',
+  showFullComment: 'Näytä koko kommentti',
   awaitingModeration: 'Kommenttisi odottaa moderointia.',
   commentLabel: 'Kommentti',
   nameLabel: 'Nimi',

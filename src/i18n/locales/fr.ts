@@ -21,6 +21,7 @@ export const messages: Messages = {
   leaveReply: 'Laisser un commentaire',
   postAuthor: 'Auteur de l’article',
   inReplyTo: 'en réponse à {name}',
+  showFullComment: 'Afficher le commentaire en entier',
   awaitingModeration: 'Votre commentaire est en attente de modération.',
   commentLabel: 'Commentaire',
   nameLabel: 'Nom',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'כתיבת תגובה',
   postAuthor: 'כותב הפוסט',
   inReplyTo: 'בתגובה ל־{name}',
+  showFullComment: 'הצגת התגובה המלאה',
   awaitingModeration: 'התגובה שלך ממתינה לאישור.',
   commentLabel: 'תגובה',
   nameLabel: 'שם',

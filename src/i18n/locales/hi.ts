@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'प्रातिक्रिया दे',
   postAuthor: 'पोस्ट लेखक',
   inReplyTo: '{name} के जवाब में',
+  showFullComment: 'पूरी टिप्पणी दिखाएँ',
   awaitingModeration: 'आपकी टिप्पणी मॉडरेशन की प्रतीक्षा में है।',
   commentLabel: 'टिप्पणी',
   nameLabel: 'नाम',

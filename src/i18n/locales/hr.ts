@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Ostavite komentar',
   postAuthor: 'Autor objave',
   inReplyTo: 'kao odgovor korisniku {name}',
+  showFullComment: 'Prikaži cijeli komentar',
   awaitingModeration: 'Vaš komentar čeka odobrenje.',
   commentLabel: 'Komentar',
   nameLabel: 'Ime',

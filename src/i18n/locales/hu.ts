@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Vélemény, hozzászólás?',
   postAuthor: 'A bejegyzés szerzője',
   inReplyTo: 'válasz {name} hozzászólására',
+  showFullComment: 'A teljes hozzászólás megjelenítése',
   awaitingModeration: 'A hozzászólás jóváhagyásra vár.',
   commentLabel: 'Hozzászólás',
   nameLabel: 'Név',

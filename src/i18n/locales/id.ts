@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Tinggalkan Balasan',
   postAuthor: 'Penulis pos',
   inReplyTo: 'membalas {name}',
+  showFullComment: 'Tampilkan seluruh komentar',
   awaitingModeration: 'Komentar Anda menunggu moderasi.',
   commentLabel: 'Komentar',
   nameLabel: 'Nama',

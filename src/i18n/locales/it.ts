@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Lascia un commento',
   postAuthor: 'Autore dell’articolo',
   inReplyTo: 'in risposta a {name}',
+  showFullComment: 'Mostra il commento completo',
   awaitingModeration: 'Il tuo commento è in attesa di moderazione.',
   commentLabel: 'Commento',
   nameLabel: 'Nome',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'コメントを残す',
   postAuthor: '投稿者',
   inReplyTo: '{name} への返信',
+  showFullComment: 'コメント全文を表示',
   awaitingModeration: 'コメントは承認待ちです。',
   commentLabel: 'コメント',
   nameLabel: '名前',

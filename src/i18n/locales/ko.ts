@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: '답글 남기기',
   postAuthor: '글쓴이',
   inReplyTo: '{name}에게 응답',
+  showFullComment: '댓글 전체 보기',
   awaitingModeration: '댓글이 검토 대기중입니다.',
   commentLabel: '댓글',
   nameLabel: '이름',

@@ -22,6 +22,7 @@ export const messages: Messages = {
   leaveReply: 'Parašykite komentarą',
   postAuthor: 'Įrašo autorius',
   inReplyTo: 'atsakant naudotojui {name}',
+  showFullComment: 'Rodyti visą komentarą',
   awaitingModeration: 'Jūsų komentaras laukia patvirtinimo.',
   commentLabel: 'Komentaras',
   nameLabel: 'Vardas',

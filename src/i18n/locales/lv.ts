@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Atstāt atbildi',
   postAuthor: 'Raksta autors',
   inReplyTo: 'atbildot lietotājam {name}',
+  showFullComment: 'Rādīt visu komentāru',
   awaitingModeration: 'Jūsu komentārs gaida apstiprinājumu.',
   commentLabel: 'Komentārs',
   nameLabel: 'Vārds',

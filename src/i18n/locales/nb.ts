@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Legg igjen en kommentar',
   postAuthor: 'Innleggets forfatter',
   inReplyTo: 'som svar til {name}',
+  showFullComment: 'Vis hele kommentaren',
   awaitingModeration: 'Din kommentar avventer moderering.',
   commentLabel: 'Kommentar',
   nameLabel: 'Navn',

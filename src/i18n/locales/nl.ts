@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Geef een reactie',
   postAuthor: 'Auteur van het bericht',
   inReplyTo: 'als antwoord op {name}',
+  showFullComment: 'Volledige reactie tonen',
   awaitingModeration: 'Je reactie wacht op goedkeuring door de moderator.',
   commentLabel: 'Reactie',
   nameLabel: 'Naam',

@@ -22,6 +22,7 @@ export const messages: Messages = {
   leaveReply: 'Dodaj komentarz',
   postAuthor: 'Autor wpisu',
   inReplyTo: 'w odpowiedzi dla {name}',
+  showFullComment: 'Pokaż cały komentarz',
   awaitingModeration: 'Twój komentarz oczekuje na moderację.',
   commentLabel: 'Komentarz',
   nameLabel: 'Imię',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Deixe um comentário',
   postAuthor: 'Autor do post',
   inReplyTo: 'em resposta a {name}',
+  showFullComment: 'Mostrar o comentário completo',
   awaitingModeration: 'Seu comentário está aguardando moderação.',
   commentLabel: 'Comentário',
   nameLabel: 'Nome',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Deixe um comentário',
   postAuthor: 'Autor do artigo',
   inReplyTo: 'em resposta a {name}',
+  showFullComment: 'Mostrar o comentário completo',
   awaitingModeration: 'O seu comentário aguarda moderação.',
   commentLabel: 'Comentário',
   nameLabel: 'Nome',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Lasă un răspuns',
   postAuthor: 'Autorul articolului',
   inReplyTo: 'ca răspuns pentru {name}',
+  showFullComment: 'Afișează comentariul complet',
   awaitingModeration: 'Comentariul tău așteaptă moderarea.',
   commentLabel: 'Comentariu',
   nameLabel: 'Nume',

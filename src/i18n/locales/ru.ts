@@ -22,6 +22,7 @@ export const messages: Messages = {
   leaveReply: 'Добавить комментарий',
   postAuthor: 'Автор записи',
   inReplyTo: 'в ответ пользователю {name}',
+  showFullComment: 'Показать комментарий полностью',
   awaitingModeration: 'Ваш комментарий ожидает модерации.',
   commentLabel: 'Комментарий',
   nameLabel: 'Имя',

@@ -22,6 +22,7 @@ export const messages: Messages = {
   leaveReply: 'Pridaj komentár',
   postAuthor: 'Autor článku',
   inReplyTo: 'v odpovedi používateľovi {name}',
+  showFullComment: 'Zobraziť celý komentár',
   awaitingModeration: 'Váš komentár čaká na schválenie.',
   commentLabel: 'Komentár',
   nameLabel: 'Meno',

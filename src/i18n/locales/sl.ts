@@ -22,6 +22,7 @@ export const messages: Messages = {
   leaveReply: 'Dodaj odgovor',
   postAuthor: 'Avtor prispevka',
   inReplyTo: 'odgovor za {name}',
+  showFullComment: 'Prikaži celoten komentar',
   awaitingModeration: 'Vaš komentar čaka na odobritev.',
   commentLabel: 'Komentar',
   nameLabel: 'Ime',

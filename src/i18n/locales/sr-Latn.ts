@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Ostavite odgovor',
   postAuthor: 'Autor članka',
   inReplyTo: 'kao odgovor za {name}',
+  showFullComment: 'Prikaži ceo komentar',
   awaitingModeration: 'Vaš komentar čeka na odobrenje.',
   commentLabel: 'Komentar',
   nameLabel: 'Ime',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Оставите одговор',
   postAuthor: 'Аутор чланка',
   inReplyTo: 'као одговор за {name}',
+  showFullComment: 'Прикажи цео коментар',
   awaitingModeration: 'Ваш коментар чека на одобрење.',
   commentLabel: 'Коментар',
   nameLabel: 'Име',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Lämna ett svar',
   postAuthor: 'Inläggets författare',
   inReplyTo: 'som svar till {name}',
+  showFullComment: 'Visa hela kommentaren',
   awaitingModeration: 'Din kommentar inväntar granskning.',
   commentLabel: 'Kommentar',
   nameLabel: 'Namn',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'ใส่ความเห็น',
   postAuthor: 'ผู้เขียนเรื่อง',
   inReplyTo: 'ตอบกลับ {name}',
+  showFullComment: 'แสดงความคิดเห็นทั้งหมด',
   awaitingModeration: 'ความเห็นของคุณกำลังรอการตรวจสอบ',
   commentLabel: 'ความเห็น',
   nameLabel: 'ชื่อ',

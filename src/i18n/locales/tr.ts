@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Bir yanıt yazın',
   postAuthor: 'Yazının yazarı',
   inReplyTo: '{name} adlı kullanıcıya yanıt',
+  showFullComment: 'Yorumun tamamını göster',
   awaitingModeration: 'Yorumunuz onay bekliyor.',
   commentLabel: 'Yorum',
   nameLabel: 'Ad',

@@ -22,6 +22,7 @@ export const messages: Messages = {
   leaveReply: 'Залишити відповідь',
   postAuthor: 'Автор запису',
   inReplyTo: 'у відповідь користувачу {name}',
+  showFullComment: 'Показати коментар повністю',
   awaitingModeration: 'Ваш коментар очікує на модерацію.',
   commentLabel: 'Коментар',
   nameLabel: 'Ім’я',

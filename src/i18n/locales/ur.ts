@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'تبصرہ کریں',
   postAuthor: 'مضمون نگار',
   inReplyTo: '{name} کے جواب میں',
+  showFullComment: 'پورا تبصرہ دکھائیں',
   awaitingModeration: 'آپ کا تبصرہ منظوری کا منتظر ہے۔',
   commentLabel: 'تبصرہ',
   nameLabel: 'نام',

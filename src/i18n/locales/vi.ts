@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: 'Để lại một bình luận',
   postAuthor: 'Tác giả bài viết',
   inReplyTo: 'trả lời {name}',
+  showFullComment: 'Hiển thị toàn bộ bình luận',
   awaitingModeration: 'Bình luận của bạn đang chờ được kiểm duyệt.',
   commentLabel: 'Bình luận',
   nameLabel: 'Tên',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: '发表回复',
   postAuthor: '文章作者',
   inReplyTo: '回复 {name}',
+  showFullComment: '显示完整评论',
   awaitingModeration: '您的评论正在等待审核。',
   commentLabel: '评论',
   nameLabel: '显示名称',

@@ -16,6 +16,7 @@ export const messages: Messages = {
   leaveReply: '發佈留言',
   postAuthor: '文章作者',
   inReplyTo: '回覆 {name}',
+  showFullComment: '顯示完整留言',
   awaitingModeration: '你的留言正等待審核。',
   commentLabel: '留言',
   nameLabel: '顯示名稱',

@@ -47,7 +47,7 @@ export function commentItem(node: ThreadNode, view: View, deps?: readonly unknow
     c.origin && !c.origin.site ? html`<span part="source-badge" data-service=${c.origin.service}>${words.text('onService', { service: serviceName(c.origin.service) })}</span>` : nothing
   }${
     node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
-  }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value)}></div>${
+  }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)}>${date.text}</time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value, words)}></div>${
     pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : view.own.panel(c, domId, view)
   }<div part="actions" ${actionsRow(actionsFor(c, domId, view), authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? replyList(node.replies, view, deps) : nothing
