@@ -1,5 +1,5 @@
 // npm run docs: writes the generated parts of the docs, between <!-- NAME --> and <!-- /NAME --> markers.
-// - README.md: the API tables (attributes and properties, events, slots, parts, custom properties) from
+// - docs/api.md: the API tables (attributes and properties, events, slots, parts, custom properties) from
 //   custom-elements.json (`api:*` markers).
 // - docs/performance.md: the latest benchmark run from bench/results/latest.json (`bench:latest`), which
 //   `npm run bench` overwrites; its numbers are quoted nowhere else.
@@ -62,14 +62,14 @@ const props = table(
   (element.cssProperties ?? []).map((p) => [code(p.name), code(p.default), p.description]),
 );
 
-fill('README.md', {
+fill('docs/api.md', {
   'api:attributes': attributes,
   'api:events': events,
   'api:slots': slots,
   'api:parts': parts,
   'api:props': props,
 });
-console.log('README.md: API tables updated from custom-elements.json');
+console.log('docs/api.md: API tables updated from custom-elements.json');
 
 // The benchmark: the table the run printed (stored in the file), then what it measured beside it.
 const bench = JSON.parse(readFileSync('bench/results/latest.json', 'utf8'));
