@@ -3,6 +3,7 @@
 //   react.d.ts   React 19's JSX.IntrinsicElements: attributes, properties, `oncomment-submit` handlers
 //   preact.d.ts  Preact's, with the same handler names
 //   solid.d.ts   Solid's, with `on:comment-submit` handlers
+//   svelte.d.ts  Svelte 5's SvelteHTMLElements (svelte/elements), with `oncomment-submit` event attributes
 // and an empty .js beside each, so `import 'comment-thread/jsx/react'` also works where a bundler sees it.
 // Types are indexed from the element class (`CommentThread['order']`), so they cannot drift from it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,21 +71,27 @@ export function neutralTypes(manifest) {
   return out.join('\n');
 }
 
-function frameworkTypes(manifest, { module, prefix, element, note }) {
+function frameworkTypes(
+  manifest,
+  { module, prefix, element, note, imports, elements = ['namespace JSX', 'interface IntrinsicElements'] },
+) {
   const tags = elementsOf(manifest).map(({ declaration: d }) => d);
   const names = tags.map((d) => `${pascal(d.tagName)}JsxProps`);
+  // `namespace JSX { interface IntrinsicElements {` for JSX; Svelte's interface sits in the module itself.
+  const open = elements.map((line, depth) => `${'  '.repeat(depth + 1)}${line} {`);
+  const close = elements.map((_, depth) => `${'  '.repeat(elements.length - depth)}}`);
+  const indent = '  '.repeat(elements.length + 1);
   return [
     HEADER,
     `// ${note}`,
     `import type { ${tags.map((d) => d.name).join(', ')} } from '../index.js';`,
     `import type { ${names.join(', ')} } from './index.js';`,
+    ...(imports ? [imports] : []),
     '',
     `declare module '${module}' {`,
-    '  namespace JSX {',
-    '    interface IntrinsicElements {',
-    ...tags.map((d) => `      '${d.tagName}': ${element(d.name)} & ${pascal(d.tagName)}JsxProps<'${prefix}'>;`),
-    '    }',
-    '  }',
+    ...open,
+    ...tags.map((d) => `${indent}'${d.tagName}': ${element(d.name)} & ${pascal(d.tagName)}JsxProps<'${prefix}'>;`),
+    ...close,
     '}',
     '',
   ].join('\n');
@@ -101,13 +108,26 @@ export const frameworks = {
     module: 'preact',
     prefix: 'on',
     element: (cls) => `HTMLAttributes<${cls}>`,
+    // Preact 11 keeps HTMLAttributes beside JSX, not in it.
+    imports: "import type { HTMLAttributes } from 'preact';",
     note: 'Preact sets a prop as a property when the element has one, else as an attribute; `oncomment-submit` listens to `comment-submit`.',
   },
   solid: {
     module: 'solid-js',
     prefix: 'on:',
     element: (cls) => `HTMLAttributes<${cls}>`,
+    // solid-js re-exports JSX from its jsx-runtime; TypeScript merges the augmentation through that
+    // re-export only where the declaring file imports solid-js itself (else: "module cannot be found").
+    imports: "import type {} from 'solid-js';",
     note: 'Solid: `on:comment-submit` adds a listener for the event of that exact name.',
+  },
+  svelte: {
+    module: 'svelte/elements',
+    prefix: 'on',
+    element: (cls) => `HTMLAttributes<${cls}>`,
+    imports: "import type { HTMLAttributes } from 'svelte/elements';",
+    elements: ['interface SvelteHTMLElements'],
+    note: "Svelte 5 sets a prop as a property when the element has one, else as an attribute, and `oncomment-submit={…}` listens to `comment-submit`. For svelte-check and editors: `import type {} from 'comment-thread/jsx/svelte'` in a .d.ts of the project.",
   },
 };
 

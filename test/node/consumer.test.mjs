@@ -2,9 +2,11 @@
 // project in the OS temp dir, then type-checked by the repo's own TypeScript under
 // `moduleResolution: bundler` and `node16`. The code imports the class, `./define`, an adapter and the
 // types, sets `el.adapter`, reads a typed `comment-submit` detail, renders `<comment-thread>` in React 19
-// TSX through `comment-thread/jsx/react`, and uses the `comment-thread/react` wrapper. Each
-// `@ts-expect-error` line must be an error: if the types went loose (`any`), the check fails.
-// lit, zod, react and @types/react come from npm's cache where it has them (else the registry).
+// TSX through `comment-thread/jsx/react`, and uses the `comment-thread/react` wrapper. The same element in
+// Preact and Solid TSX (`comment-thread/jsx/preact`, `comment-thread/jsx/solid`) is checked against the
+// real preact and solid-js, and Svelte's element typing (`comment-thread/jsx/svelte`) against svelte's own
+// `svelte/elements`. Each `@ts-expect-error` line must be an error: if the types went loose (`any`), the
+// check fails. lit, zod and the frameworks come from npm's cache where it has them (else the registry).
 /* global URL, process -- Node's */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -88,12 +90,156 @@ export const Wrapped = () => (
 export const WrappedWrong = () => <CommentThread onCommentLoad={(e) => e.detail.draft} />;
 `;
 
+/** The other frameworks' code, each in its own folder and project: their JSX namespaces differ. */
+const frameworks = {
+  preact: {
+    file: 'app.tsx',
+    compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact' },
+    // The wrong order, a draft's body, a string adapter, a count's detail.
+    errors: 4,
+    code: `import 'comment-thread/define';
+import type {} from 'comment-thread/jsx/preact';
+import type { Comment } from 'comment-thread';
+import { memory } from 'comment-thread/adapters/memory';
+
+const adapter = memory();
+
+export const Thread = () => (
+  <comment-thread
+    post-id="1"
+    order="newest"
+    adapter={adapter}
+    messages={{ leaveReply: 'Join in' }}
+    oncomment-submitted={(e) => {
+      const comment: Comment = e.detail.comment;
+      void comment;
+    }}
+  />
+);
+
+export const Count = () => <comment-count post-id="1" adapter={adapter} />;
+
+// @ts-expect-error: order is 'oldest' | 'newest'
+export const WrongValue = () => <comment-thread post-id="1" order="sideways" />;
+
+export const WrongHandler = () => (
+  <comment-thread
+    // @ts-expect-error: a draft has no body
+    oncomment-submit={(e) => e.detail.draft.body}
+  />
+);
+
+// @ts-expect-error: adapter is an adapter object, not a backend's name
+export const WrongAdapter = () => <comment-thread adapter="memory" />;
+
+export const WrongDetail = () => (
+  <comment-thread
+    // @ts-expect-error: comment-load tells a count, not a comment
+    oncomment-load={(e) => e.detail.comment}
+  />
+);
+`,
+  },
+  solid: {
+    file: 'app.tsx',
+    compilerOptions: { jsx: 'preserve', jsxImportSource: 'solid-js' },
+    errors: 4,
+    code: `import 'comment-thread/define';
+import type {} from 'comment-thread/jsx/solid';
+import type { Comment } from 'comment-thread';
+import { memory } from 'comment-thread/adapters/memory';
+
+const adapter = memory();
+
+export const Thread = () => (
+  <comment-thread
+    post-id="1"
+    order="newest"
+    adapter={adapter}
+    messages={{ leaveReply: 'Join in' }}
+    on:comment-submitted={(e) => {
+      const comment: Comment = e.detail.comment;
+      void comment;
+    }}
+  />
+);
+
+export const Count = () => <comment-count post-id="1" adapter={adapter} />;
+
+// @ts-expect-error: order is 'oldest' | 'newest'
+export const WrongValue = () => <comment-thread post-id="1" order="sideways" />;
+
+export const WrongHandler = () => (
+  <comment-thread
+    // @ts-expect-error: a draft has no body
+    on:comment-submit={(e) => e.detail.draft.body}
+  />
+);
+
+// @ts-expect-error: adapter is an adapter object, not a backend's name
+export const WrongAdapter = () => <comment-thread adapter="memory" />;
+
+export const WrongDetail = () => (
+  <comment-thread
+    // @ts-expect-error: comment-load tells a count, not a comment
+    on:comment-load={(e) => e.detail.comment}
+  />
+);
+`,
+  },
+  // svelte-check reads a component's element attributes from SvelteHTMLElements: the same types, here
+  // checked as the props object a .svelte file's <comment-thread …> is checked against.
+  svelte: {
+    file: 'props.ts',
+    compilerOptions: {},
+    errors: 4,
+    code: `import type {} from 'comment-thread/jsx/svelte';
+import type { Comment } from 'comment-thread';
+import { memory } from 'comment-thread/adapters/memory';
+import type { SvelteHTMLElements } from 'svelte/elements';
+
+type Thread = SvelteHTMLElements['comment-thread'];
+
+export const thread: Thread = {
+  'post-id': '1',
+  order: 'newest',
+  adapter: memory(),
+  messages: { leaveReply: 'Join in' },
+  'oncomment-submitted': (e) => {
+    const comment: Comment = e.detail.comment;
+    void comment;
+  },
+};
+
+export const count: SvelteHTMLElements['comment-count'] = { 'post-id': '1' };
+
+// @ts-expect-error: order is 'oldest' | 'newest'
+export const wrongValue: Thread = { order: 'sideways' };
+
+export const wrongHandler: Thread = {
+  // @ts-expect-error: a draft has no body
+  'oncomment-submit': (e) => e.detail.draft.body,
+};
+
+// @ts-expect-error: adapter is an adapter object, not a backend's name
+export const wrongAdapter: Thread = { adapter: 'memory' };
+
+export const wrongDetail: Thread = {
+  // @ts-expect-error: comment-load tells a count, not a comment
+  'oncomment-load': (e) => e.detail.comment,
+};
+`,
+  },
+};
+
+const withoutExpectedErrors = (code) => code.replace(/^\s*\/\/ @ts-expect-error.*\n/gm, '');
+
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   return { ...result, output: `${result.stdout}${result.stderr}` };
 }
 
-function tsconfig(name, compilerOptions) {
+function tsconfig(name, compilerOptions, include = 'src') {
   const config = {
     compilerOptions: {
       target: 'ES2022',
@@ -105,7 +251,7 @@ function tsconfig(name, compilerOptions) {
       types: [],
       ...compilerOptions,
     },
-    include: ['src'],
+    include: [include],
   };
   writeFileSync(join(app, name), JSON.stringify(config, null, 2));
 }
@@ -121,7 +267,14 @@ before(() => {
       name: 'consumer',
       private: true,
       type: 'module',
-      dependencies: { 'comment-thread': `file:${tarball}`, react: '^19', 'react-dom': '^19' },
+      dependencies: {
+        'comment-thread': `file:${tarball}`,
+        react: '^19',
+        'react-dom': '^19',
+        preact: '^11',
+        'solid-js': '^1.9',
+        svelte: '^5',
+      },
       devDependencies: { '@types/react': '^19' },
     }),
   );
@@ -129,6 +282,18 @@ before(() => {
   writeFileSync(join(app, 'src/app.tsx'), tsx);
   tsconfig('tsconfig.bundler.json', { module: 'ESNext', moduleResolution: 'bundler' });
   tsconfig('tsconfig.node16.json', { module: 'node16', moduleResolution: 'node16' });
+  for (const [name, { file, code, compilerOptions }] of Object.entries(frameworks)) {
+    for (const [dir, text] of [
+      [`src-${name}`, code],
+      [`src-${name}-loose`, withoutExpectedErrors(code)],
+    ]) {
+      mkdirSync(join(app, dir), { recursive: true });
+      writeFileSync(join(app, dir, file), text);
+    }
+    const options = { module: 'ESNext', moduleResolution: 'bundler', ...compilerOptions };
+    tsconfig(`tsconfig.${name}.json`, options, `src-${name}`);
+    tsconfig(`tsconfig.${name}-loose.json`, options, `src-${name}-loose`);
+  }
   const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
     cwd: app,
   });
@@ -161,6 +326,20 @@ test('the @ts-expect-error lines are errors: without them the same code fails to
   const errors = result.output.match(/error TS\d+/g) ?? [];
   assert.equal(errors.length, 5, result.output);
 });
+
+for (const [name, { errors }] of Object.entries(frameworks)) {
+  test(`${name}: the element's typing type-checks against the real package`, () => {
+    const result = run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: app });
+    assert.equal(result.status, 0, result.output);
+  });
+
+  test(`${name}: wrong values, a string adapter and wrong detail properties are errors`, () => {
+    const result = run(process.execPath, [tsc, '-p', `tsconfig.${name}-loose.json`], { cwd: app });
+    assert.notEqual(result.status, 0);
+    const found = result.output.match(/error TS\d+/g) ?? [];
+    assert.equal(found.length, errors, result.output);
+  });
+}
 
 test('Node resolves an adapter entry of the installed package', () => {
   const code =
