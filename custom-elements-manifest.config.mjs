@@ -14,6 +14,11 @@ const classes = {
   'comment-submit': 'CommentSubmitEvent',
   'comment-submitted': 'CommentSubmittedEvent',
   'comment-error': 'CommentErrorEvent',
+  'comment-like': 'CommentLikeEvent',
+  'comment-update': 'CommentUpdateEvent',
+  'comment-updated': 'CommentUpdatedEvent',
+  'comment-delete': 'CommentDeleteEvent',
+  'comment-deleted': 'CommentDeletedEvent',
 };
 
 /** The modules that register elements: `comment-thread/define` (both) and `comment-thread/comment-count/define`. */

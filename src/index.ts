@@ -4,18 +4,8 @@
  */
 export { CommentThread } from './components/comment-thread/comment-thread.js';
 export { CommentCount } from './components/comment-count/comment-count.js';
-export {
-  CommentDeletedEvent,
-  CommentDeleteEvent,
-  CommentErrorEvent,
-  CommentLikeEvent,
-  CommentLoadEvent,
-  CommentSubmitEvent,
-  CommentSubmittedEvent,
-  CommentUpdatedEvent,
-  CommentUpdateEvent,
-  type CommentErrorPhase,
-} from './events.js';
+export { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent, type CommentErrorPhase } from './events.js';
+export { CommentDeletedEvent, CommentDeleteEvent, CommentLikeEvent, CommentUpdatedEvent, CommentUpdateEvent } from './interaction-events.js';
 export { CommentThreadError, type CommentThreadErrorCode, type CommentThreadErrorInit } from './model/errors.js';
 export type {
   BackendFactory,

@@ -9,17 +9,8 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { CommentThread as CommentThreadElement } from './define.js';
-import type {
-  CommentDeletedEvent,
-  CommentDeleteEvent,
-  CommentErrorEvent,
-  CommentLikeEvent,
-  CommentLoadEvent,
-  CommentSubmitEvent,
-  CommentSubmittedEvent,
-  CommentUpdatedEvent,
-  CommentUpdateEvent,
-} from './events.js';
+import type { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from './events.js';
+import type { CommentDeletedEvent, CommentDeleteEvent, CommentLikeEvent, CommentUpdatedEvent, CommentUpdateEvent } from './interaction-events.js';
 
 export const CommentThread = createComponent({
   react: React,

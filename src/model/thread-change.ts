@@ -66,3 +66,69 @@ export function repliesOf(comments: readonly Comment[], id: string): Set<string>
   }
   return found;
 }
+
+/** What a thread holds: its comments, the visitor's pending ones, and the tree built from them. */
+export interface ThreadHeld {
+  readonly comments: readonly Comment[];
+  readonly pending: readonly Comment[];
+  readonly nodes: readonly ThreadNode[];
+}
+
+/** A thread after a change, and how its count moved. */
+export interface ThreadChange extends ThreadHeld {
+  /** "Comment deleted" placeholders added (or, negative, gone). */
+  readonly placeholders: number;
+  /** Comments that stopped counting: deleted, or made placeholders. */
+  readonly uncounted: number;
+  /** Ids no longer in the thread. */
+  readonly gone: readonly string[];
+  /** The deleted comment stays as "Comment deleted", holding its replies' place. */
+  readonly kept: boolean;
+}
+
+const unchanged = { placeholders: 0, uncounted: 0, gone: [], kept: false } as const;
+
+/** The thread with `comment` (an edit saved) in place of the comment of the same id; undefined when it holds none. */
+export function replaceComment(held: ThreadHeld, comment: Comment): ThreadChange | undefined {
+  const index = held.comments.findIndex((c) => c.id === comment.id);
+  if (index < 0) return undefined;
+  const comments = [...held.comments];
+  comments[index] = comment;
+  return { ...unchanged, comments, pending: held.pending, nodes: replaceInThread(held.nodes, comment) };
+}
+
+/**
+ * The thread without comment `id`, deleted. One with replies stays as "Comment deleted" so they keep
+ * their place, unless the backend deleted them with it (`withReplies`): then they go too. A placeholder
+ * whose last reply goes has nothing left to hold a place for, and goes as well. Undefined when the
+ * thread holds no such comment.
+ */
+export function removeComment(held: ThreadHeld, id: string, withReplies: boolean): ThreadChange | undefined {
+  const index = held.comments.findIndex((c) => c.id === id);
+  if (index < 0) return undefined;
+  const old = held.comments[index];
+  const replies = repliesOf([...held.comments, ...held.pending], id);
+  if (replies.size > 0 && !withReplies) {
+    const placeholder: Comment = { ...old, deleted: true, own: false, author: { name: '' }, body: { format: 'text', value: '' } };
+    const change = replaceComment(held, placeholder)!;
+    return { ...change, placeholders: old.deleted ? 0 : 1, uncounted: old.deleted ? 0 : 1, kept: true };
+  }
+  const gone = new Set([id, ...(withReplies ? replies : [])]);
+  for (let parent = old.parentId; parent !== null && !gone.has(parent); ) {
+    const above = held.comments.find((c) => c.id === parent);
+    if (!above?.deleted || [...repliesOf(held.comments, parent)].some((r) => !gone.has(r))) break;
+    gone.add(parent);
+    parent = above.parentId;
+  }
+  const leaving = held.comments.filter((c) => gone.has(c.id));
+  const placeholders = leaving.filter((c) => c.deleted).length;
+  return {
+    comments: held.comments.filter((c) => !gone.has(c.id)),
+    pending: held.pending.filter((c) => !gone.has(c.id)),
+    nodes: removeFromThread(held.nodes, gone),
+    placeholders: -placeholders,
+    uncounted: leaving.length - placeholders,
+    gone: [...gone],
+    kept: false,
+  };
+}

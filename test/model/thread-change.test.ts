@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { buildThread, countThread, findNode, type ThreadNode } from '../../src/model/thread.js';
-import { removeFromThread, repliesOf, replaceInThread } from '../../src/model/thread-change.js';
+import { removeComment, removeFromThread, repliesOf, replaceComment, replaceInThread } from '../../src/model/thread-change.js';
 import { comment } from '../fixtures.js';
 
 const at = (minute: number) => new Date(Date.UTC(2020, 0, 1, 0, minute)).toISOString();
@@ -46,5 +46,35 @@ describe('changing a built thread', () => {
     expect([...repliesOf(flat, '5')]).to.deep.equal([]);
     const cycle = [comment('a', 'b', at(1)), comment('b', 'a', at(2))];
     expect([...repliesOf(cycle, 'a')]).to.deep.equal(['b']);
+  });
+
+  it('deletes a comment: a placeholder while it has replies, the replies too where the backend deleted them', () => {
+    const held = { comments: flat, pending: [], nodes: buildThread(flat, { maxDepth: 5 }) };
+    const kept = removeComment(held, '2', false)!;
+    expect(kept).to.deep.include({ kept: true, placeholders: 1, uncounted: 1, gone: [] });
+    expect(findNode(kept.nodes, '2')!.comment).to.deep.include({ deleted: true, own: false });
+    expect(countThread(kept.nodes)).to.equal(5);
+    const all = removeComment(held, '2', true)!;
+    expect(all).to.deep.include({ kept: false, uncounted: 3 });
+    expect([...all.gone].sort()).to.deep.equal(['2', '3', '4']);
+    expect(all.comments.map((c) => c.id)).to.deep.equal(['1', '5']);
+    expect(removeComment(held, '9', false)).to.equal(undefined);
+  });
+
+  it('takes a placeholder away with its last reply', () => {
+    const thread = [comment('1', null, at(1), 'Ann', { deleted: true }), comment('2', '1', at(2)), comment('3', null, at(3))];
+    const change = removeComment({ comments: thread, pending: [], nodes: buildThread(thread) }, '2', false)!;
+    expect([...change.gone].sort()).to.deep.equal(['1', '2']);
+    expect(change).to.deep.include({ placeholders: -1, uncounted: 1 });
+    expect(ids(change.nodes)).to.deep.equal(['3']);
+  });
+
+  it('replaces an edited comment among those held', () => {
+    const held = { comments: flat, pending: [], nodes: buildThread(flat, { maxDepth: 5 }) };
+    const change = replaceComment(held, { ...flat[4]!, body: { format: 'text', value: 'New.' } })!;
+    expect(change.comments[4]!.body.value).to.equal('New.');
+    expect(held.comments[4]!.body.value).to.equal('Comment 5');
+    expect(change).to.deep.include({ kept: false, uncounted: 0, placeholders: 0 });
+    expect(replaceComment(held, comment('9', null, at(9)))).to.equal(undefined);
   });
 });

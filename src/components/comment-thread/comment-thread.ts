@@ -2,17 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { backendLoader, onBackendRegistered } from '../../adapters/registry.js';
 import type { CommentAdapter } from '../../adapters/types.js';
-import {
-  CommentDeletedEvent,
-  CommentDeleteEvent,
-  CommentErrorEvent,
-  CommentLikeEvent,
-  CommentLoadEvent,
-  CommentSubmitEvent,
-  CommentSubmittedEvent,
-  CommentUpdatedEvent,
-  CommentUpdateEvent,
-} from '../../events.js';
+import { CommentErrorEvent, CommentLoadEvent, CommentSubmitEvent, CommentSubmittedEvent } from '../../events.js';
 import { en, languageOf, loadMessages, needsCatalog, type Messages } from '../../i18n/index.js';
 import { directionOf } from '../../i18n/direction.js';
 import { warmFormatters } from '../../i18n/format.js';
@@ -296,8 +286,8 @@ export class CommentThread extends LitElement {
         rootOf: this.thread.rootOf,
         node: (id) => findNode(this.thread.nodes, id),
         touchForm: (key) => void (this.forms.states.get(key) && this.forms.states.get(key)!.version++),
-        replace: (comment) => void this.thread.replace(comment),
-        remove: (id, withReplies) => this.thread.remove(id, withReplies),
+        held: () => this.thread.held,
+        apply: (change) => this.thread.apply(change),
       }));
       const root = this.renderRoot as ShadowRoot;
       if (interactionStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, interactionStyles.styleSheet];
@@ -547,16 +537,14 @@ export class CommentThread extends LitElement {
     delete: (id) => void this.withOwn((own) => own.askDelete(id)),
   };
 
-  /** A like, an edit or a delete came to `outcome`: the reader hears it, the page gets its event; a failure is `comment-error`. */
+  /**
+   * A like, an edit or a delete came to `outcome`: the reader hears it, the page gets its event
+   * (`comment-like`, `comment-updated`, `comment-deleted`); a failure is `comment-error`.
+   */
   private acted = (outcome: InteractionOutcome) => {
-    if (outcome.kind === 'liked') {
-      this.dispatchEvent(new CommentLikeEvent({ id: outcome.id, liked: outcome.liked, count: outcome.count }));
-    } else if (outcome.kind === 'updated') {
-      this.announce(this.words.text('commentUpdated'));
-      this.dispatchEvent(new CommentUpdatedEvent({ comment: outcome.comment }));
-    } else if (outcome.kind === 'deleted') {
-      this.announce(this.words.text('commentDeleted'));
-      this.dispatchEvent(new CommentDeletedEvent({ id: outcome.id, kept: outcome.kept, removed: outcome.removed }));
+    if (outcome.kind === 'done') {
+      if (outcome.said) this.announce(this.words.text(outcome.said));
+      this.dispatchEvent(outcome.event);
     } else if (outcome.kind === 'failed') {
       const [what, phase] =
         outcome.action === 'like' ? (['likeFailed', 'like'] as const) : outcome.action === 'edit' ? (['editFailed', 'update'] as const) : (['deleteFailed', 'delete'] as const);
@@ -564,6 +552,8 @@ export class CommentThread extends LitElement {
       this.dispatchEvent(new CommentErrorEvent({ error: outcome.error, phase }));
     }
   };
+
+  private dispatch = (event: Event) => this.dispatchEvent(event);
 
   private view(): View {
     return {
@@ -579,8 +569,9 @@ export class CommentThread extends LitElement {
       onInput: (key, event) => this.forms.input(key, event),
       own: this.own
         ? this.own.view(
-            () => void this.own?.saveEdit((id, draft) => this.dispatchEvent(new CommentUpdateEvent({ id, draft }))).then(this.acted),
-            () => void this.own?.confirmDelete((id) => this.dispatchEvent(new CommentDeleteEvent({ id }))).then(this.acted),
+            // `comment-update` and `comment-delete`, cancelable, made by the interactions module.
+            () => void this.own?.saveEdit(this.dispatch).then(this.acted),
+            () => void this.own?.confirmDelete(this.dispatch).then(this.acted),
           )
         : noInteractions,
     };

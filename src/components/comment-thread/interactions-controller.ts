@@ -13,6 +13,8 @@ import type { Capabilities } from '../../model/capabilities.js';
 import { CommentThreadError } from '../../model/errors.js';
 import type { Comment, Draft } from '../../model/schemas.js';
 import type { ThreadNode } from '../../model/thread.js';
+import { removeComment, replaceComment, type ThreadChange, type ThreadHeld } from '../../model/thread-change.js';
+import { CommentDeletedEvent, CommentDeleteEvent, CommentLikeEvent, CommentUpdatedEvent, CommentUpdateEvent } from '../../interaction-events.js';
 import { likedIds, saveLiked } from './liked-store.js';
 import { Previews } from './previews.js';
 import { ownPanel } from './templates/own.js';
@@ -31,18 +33,23 @@ export interface InteractionsContext {
   node(id: string): ThreadNode | undefined;
   /** A form's state changed outside its controller (its preview): the form re-renders. */
   touchForm(key: string): void;
-  /** Puts an edited comment in place of the old one in the thread. */
-  replace(comment: Comment): void;
-  /** Takes a deleted comment out of the thread (ThreadController.remove). */
-  remove(id: string, withReplies: boolean): { kept: boolean; removed: string[] } | undefined;
+  /** What the thread holds (ThreadController.held). */
+  held(): ThreadHeld;
+  /** Puts a changed thread in place (ThreadController.apply). */
+  apply(change: ThreadChange): void;
 }
 
+/**
+ * What came of an action: a failure, or what the page is told (`event`, for the element to dispatch) and
+ * the reader hears (`said`, a message key). The event classes load with this module.
+ */
 export type InteractionOutcome =
   | { kind: 'ignored' }
-  | { kind: 'liked'; id: string; liked: boolean; count: number }
   | { kind: 'failed'; action: 'like' | 'edit' | 'delete'; error: CommentThreadError }
-  | { kind: 'updated'; comment: Comment }
-  | { kind: 'deleted'; id: string; kept: boolean; removed: string[] };
+  | { kind: 'done'; event: Event; said?: 'commentUpdated' | 'commentDeleted' };
+
+/** Dispatches a cancelable event on the element; false when the page cancelled it. */
+export type Dispatch = (event: Event) => boolean;
 
 const domId = (id: string) => `comment-${encodeURIComponent(id)}`;
 
@@ -127,7 +134,7 @@ export class InteractionsController implements ReactiveController {
       this.change(id, { likes, liked });
       // Where the backend does not know who likes, this browser remembers, so a visitor likes once.
       if (node.comment.liked === undefined) saveLiked(scope, this.likedHere(), id, liked);
-      return { kind: 'liked', id, liked, count: likes };
+      return { kind: 'done', event: new CommentLikeEvent({ id, liked, count: likes }) };
     } catch (error) {
       this.change(id, before);
       return { kind: 'failed', action: 'like', error: CommentThreadError.from(error) };
@@ -178,7 +185,7 @@ export class InteractionsController implements ReactiveController {
    * Sends the edited text, unless `veto` (the cancelable `comment-update`) says no; on failure the form
    * stays open with the text and the reason. The comment as stored replaces the old one in the thread.
    */
-  async saveEdit(veto: (id: string, draft: Draft) => boolean = () => true): Promise<InteractionOutcome> {
+  async saveEdit(veto: Dispatch = () => true): Promise<InteractionOutcome> {
     const form = this.editing;
     const { adapter, postId } = this.context();
     if (!form || form.submitting || !adapter?.update) return { kind: 'ignored' };
@@ -193,7 +200,7 @@ export class InteractionsController implements ReactiveController {
     }
     const node = this.context().node(id);
     const draft: Draft = { postId, parentId: form.parentId, content, author: { name: node?.comment.author.name ?? '', email: '' } };
-    if (!veto(id, draft)) return { kind: 'ignored' };
+    if (!veto(new CommentUpdateEvent({ id, draft }))) return { kind: 'ignored' };
     form.submitting = true;
     form.problem = undefined;
     this.previews.close(`edit:${id}`);
@@ -204,11 +211,12 @@ export class InteractionsController implements ReactiveController {
       // What the backend did not send back (its place, whether it is the visitor's) stays as it was.
       const comment: Comment = node ? { ...node.comment, ...stored, id, parentId: node.comment.parentId } : stored;
       this.editing = undefined;
-      this.context().replace(comment);
+      const change = replaceComment(this.context().held(), comment);
+      if (change) this.context().apply(change);
       this.touch(id);
       await this.host.updateComplete;
       this.byId(domId(id))?.focus();
-      return { kind: 'updated', comment };
+      return { kind: 'done', event: new CommentUpdatedEvent({ comment }), said: 'commentUpdated' };
     } catch (error) {
       form.submitting = false;
       const failure = CommentThreadError.from(error);
@@ -246,12 +254,12 @@ export class InteractionsController implements ReactiveController {
    * replies stays as "Comment deleted", so they keep their place, except where the backend deletes the
    * replies with it (`capabilities.delete.withReplies`, Waline).
    */
-  async confirmDelete(veto: (id: string) => boolean = () => true): Promise<InteractionOutcome> {
+  async confirmDelete(veto: Dispatch = () => true): Promise<InteractionOutcome> {
     const id = this.confirming;
     const { adapter, postId, capabilities } = this.context();
     const node = id === null ? undefined : this.context().node(id);
     if (id === null || !node || !adapter?.remove || this.inFlight.has(id)) return { kind: 'ignored' };
-    if (!veto(id)) {
+    if (!veto(new CommentDeleteEvent({ id }))) {
       await this.keep();
       return { kind: 'ignored' };
     }
@@ -264,21 +272,24 @@ export class InteractionsController implements ReactiveController {
       // before, else the comment it answered, else the comment field (the thread's heading is not focusable).
       const item = this.byId(domId(id))?.closest('li');
       const parent = node.comment.parentId;
-      const result = this.context().remove(id, capabilities.delete?.withReplies === true) ?? { kept: false, removed: [id] };
+      const change = removeComment(this.context().held(), id, capabilities.delete?.withReplies === true);
+      if (change) this.context().apply(change);
+      const kept = change?.kept ?? false;
+      const removed = change?.gone ?? [id];
       const staying = (li: Element | null | undefined) => {
         const article = li?.querySelector<HTMLElement>(':scope > article');
-        return article && !result.removed.includes(article.dataset.commentId ?? '') ? article : undefined;
+        return article && !removed.includes(article.dataset.commentId ?? '') ? article : undefined;
       };
       let sibling: HTMLElement | undefined;
       for (let next = item?.nextElementSibling; next && !sibling; next = next.nextElementSibling) sibling = staying(next);
       for (let prev = item?.previousElementSibling; prev && !sibling; prev = prev.previousElementSibling) sibling = staying(prev);
       this.touch(id);
       await this.host.updateComplete;
-      const landing = result.kept
+      const landing = kept
         ? this.byId(domId(id))
-        : (sibling ?? (parent !== null && !result.removed.includes(parent) ? this.byId(domId(parent)) : this.byId('top-content')));
+        : (sibling ?? (parent !== null && !removed.includes(parent) ? this.byId(domId(parent)) : this.byId('top-content')));
       landing?.focus();
-      return { kind: 'deleted', id, ...result };
+      return { kind: 'done', event: new CommentDeletedEvent({ id, kept, removed: [...removed] }), said: 'commentDeleted' };
     } catch (error) {
       return { kind: 'failed', action: 'delete', error: CommentThreadError.from(error) };
     } finally {

@@ -8,7 +8,7 @@ import type { CommentAdapter } from '../../adapters/types.js';
 import { checkPage, type CheckedPage } from '../../model/page.js';
 import type { Comment } from '../../model/schemas.js';
 import { anchored, buildThread, countThread, insertIntoThread, rootsOf, type ThreadNode } from '../../model/thread.js';
-import { removeFromThread, repliesOf, replaceInThread } from '../../model/thread-change.js';
+import type { ThreadChange, ThreadHeld } from '../../model/thread-change.js';
 import { loadPending, savePending } from '../../storage.js';
 import { nextTask } from '../../tasks.js';
 import { FIRST, ProgressiveController } from './progressive-controller.js';
@@ -211,56 +211,22 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Puts a comment's new version (an edit saved) in place of the old one: only its subtree re-renders. */
-  replace(comment: Comment): boolean {
-    const index = this.comments.findIndex((c) => c.id === comment.id);
-    if (index < 0) return false;
-    this.comments[index] = comment;
-    this.changed(replaceInThread(this.nodes, comment));
-    return true;
+  /** What the thread holds, for a change worked out elsewhere (model/thread-change.ts, loaded with the interactions). */
+  get held(): ThreadHeld {
+    return { comments: this.comments, pending: this.pending, nodes: this.nodes };
   }
 
-  /**
-   * Takes a deleted comment out of the thread; the heading's count drops by what left. A comment with
-   * replies stays as "Comment deleted" so they keep their place, unless the backend deleted them with it
-   * (`withReplies`): then they leave too. A placeholder left with no reply goes as well. Undefined when
-   * the thread does not hold `id`.
-   */
-  remove(id: string, withReplies = false): { kept: boolean; removed: string[] } | undefined {
-    const index = this.comments.findIndex((c) => c.id === id);
-    if (index < 0) return undefined;
-    const replies = repliesOf([...this.comments, ...this.pending], id);
-    if (replies.size > 0 && !withReplies) {
-      const old = this.comments[index];
-      const placeholder: Comment = { ...old, deleted: true, own: false, author: { name: '' }, body: { format: 'text', value: '' } };
-      this.comments[index] = placeholder;
-      if (!old.deleted) this.placeholders++;
-      if (this.total !== undefined) this.total--;
-      this.changed(replaceInThread(this.nodes, placeholder));
-      return { kept: true, removed: [] };
+  /** Puts a changed thread in place (an edit saved, a comment deleted): only what changed re-renders, the count follows. */
+  apply(change: ThreadChange): void {
+    this.comments = [...change.comments];
+    this.pending = [...change.pending];
+    this.placeholders += change.placeholders;
+    if (this.total !== undefined) this.total = Math.max(0, this.total - change.uncounted);
+    for (const id of change.gone) this.roots?.delete(id);
+    if (change.nodes !== this.nodes) {
+      this.nodes = change.nodes as ThreadNode[];
+      this.progressive.update(this.nodes);
     }
-    const gone = new Set([id, ...(withReplies ? replies : [])]);
-    // A placeholder whose last reply this was has nothing left to hold a place for.
-    for (let parent = this.comments[index].parentId; parent !== null && !gone.has(parent); ) {
-      const above = this.comments.find((c) => c.id === parent);
-      if (!above?.deleted || [...repliesOf(this.comments, parent)].some((r) => !gone.has(r))) break;
-      gone.add(parent);
-      parent = above.parentId;
-    }
-    const leaving = this.comments.filter((c) => gone.has(c.id));
-    this.placeholders -= leaving.filter((c) => c.deleted).length;
-    if (this.total !== undefined) this.total = Math.max(0, this.total - leaving.filter((c) => !c.deleted).length);
-    this.comments = this.comments.filter((c) => !gone.has(c.id));
-    this.pending = this.pending.filter((c) => !gone.has(c.id));
-    for (const removed of gone) this.roots?.delete(removed);
-    this.changed(removeFromThread(this.nodes, gone));
-    return { kept: false, removed: [...gone] };
-  }
-
-  private changed(nodes: readonly ThreadNode[]) {
-    if (nodes === this.nodes) return;
-    this.nodes = nodes as ThreadNode[];
-    this.progressive.update(this.nodes);
     this.host.requestUpdate();
   }
 

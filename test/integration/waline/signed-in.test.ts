@@ -29,7 +29,7 @@ async function signIn(): Promise<string> {
 }
 
 const read = async (postId: string) => (await waline({ endpoint: env.endpoint }).list({ postId, order: 'oldest', signal })).comments;
-const byText = (comments: { body: { value: string } }[], text: string) => comments.find((c) => c.body.value.includes(text));
+const byText = <T extends { body: { value: string } }>(comments: T[], text: string) => comments.find((c) => c.body.value.includes(text));
 
 describe('waline: a signed-in author edits and deletes her own comments on a real server', () => {
   it('marks only her comments, stores her edit, deletes a comment with its reply, and is refused on another’s', async () => {
