@@ -41,7 +41,7 @@ export function formatTools(key: string, prefix: string, view: View) {
     </p>
     ${preview
       ? html`<section part="preview" id=${previewId} aria-label=${words.text('preview')} aria-busy=${preview.html === undefined ? 'true' : 'false'}>
-          ${preview.html === undefined ? nothing : html`<div part="body" dir="auto" ${body('html', preview.html)}></div>`}
+          ${preview.html === undefined ? nothing : html`<div part="body" dir="auto" ${body('html', preview.html, words)}></div>`}
         </section>`
       : nothing}
     ${hint}`;
