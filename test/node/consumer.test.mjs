@@ -25,6 +25,9 @@ let app;
 const main = `import { CommentThread, type Comment, type CommentAdapter } from 'comment-thread';
 import 'comment-thread/define';
 import { rest } from 'comment-thread/adapters/rest';
+import { sources } from 'comment-thread/adapters/sources';
+import { mastodonSource } from 'comment-thread/adapters/mastodon-source';
+import { blueskySource } from 'comment-thread/adapters/bluesky-source';
 
 const el = document.createElement('comment-thread');
 const typed: CommentThread = el;
@@ -44,6 +47,11 @@ el.addEventListener('comment-submitted', (e) => {
   void comment;
 });
 void typed;
+// A merged thread: the site's own adapter first, then sources with their likes and reposts.
+const merged: CommentAdapter = sources([adapter, mastodonSource({ account: '@me@mastodon.social', pageUrl: 'https://example.org/post/' }), blueskySource({ postId: 'at://did:plc:x/app.bsky.feed.post/1' })]);
+// @ts-expect-error: a source needs its options
+mastodonSource();
+void merged;
 `;
 
 const tsx = `import 'comment-thread/define';
@@ -322,9 +330,10 @@ test('the @ts-expect-error lines are errors: without them the same code fails to
   );
   const result = run(process.execPath, [tsc, '-p', 'tsconfig.loose.json'], { cwd: app });
   assert.notEqual(result.status, 0);
-  // One error per removed line: the wrong order (twice), the draft's body (twice), the wrapper's detail.
+  // One error per removed line: the wrong order (twice), the draft's body (twice), the wrapper's detail,
+  // a source without its options.
   const errors = result.output.match(/error TS\d+/g) ?? [];
-  assert.equal(errors.length, 5, result.output);
+  assert.equal(errors.length, 6, result.output);
 });
 
 for (const [name, { errors }] of Object.entries(frameworks)) {
