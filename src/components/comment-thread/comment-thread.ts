@@ -16,7 +16,7 @@ import { FormsController } from './forms-controller.js';
 import type { InteractionOutcome, InteractionsController } from './interactions-controller.js';
 import { loadInteractions, needsInteractions, noInteractions } from './interactions.js';
 import type { ServerPage } from './light-dom.js';
-import { SERVER_PAGE } from './server-page.js';
+import { SERVER_PAGE, showServerPage } from './server-page.js';
 import { PermalinkController, type LinkOutcome } from './permalink-controller.js';
 import { SlowLoadController } from './slow-load-controller.js';
 import { SourcesController } from '../comment-source/sources-controller.js';
@@ -54,6 +54,7 @@ const READ_ONLY: Capabilities = { post: false, reply: false, fields: { email: 'h
  * @csspart permalink - The link around the date.
  * @csspart date - The `<time>` element.
  * @csspart body - The comment's text.
+ * @csspart show-full-button - "Show full comment", under the beginning of a very long comment.
  * @csspart moderation - "Your comment is awaiting moderation."
  * @csspart actions - The row of a comment's actions.
  * @csspart reply-button - "Reply".
@@ -215,6 +216,8 @@ export class CommentThread extends LitElement {
   private near = false;
   /** A server-rendered first page being checked; the first render waits for it. */
   private seeding?: Promise<void>;
+  /** Takes away what shows the server's markup until the first render (server-page.ts). */
+  private hideServerPage?: () => void;
   private observer?: IntersectionObserver;
   private unsubscribe?: () => void;
 
@@ -234,6 +237,7 @@ export class CommentThread extends LitElement {
     // The reader of that markup loads only on pages that have some; the first render waits for it.
     if (!this.hasUpdated && !this.seeding && this.querySelector(SERVER_PAGE)) {
       this.near = true;
+      this.hideServerPage = showServerPage(this.renderRoot);
       this.seeding = import('./light-dom.js').then(({ serverPage }) => {
         const first = serverPage(this);
         return first ? this.seed(first) : undefined;
@@ -407,7 +411,11 @@ export class CommentThread extends LitElement {
     if (!seeding) return super.scheduleUpdate();
     return seeding.then(() => {
       this.seeding = undefined;
-      return super.scheduleUpdate();
+      // Rendered synchronously: the server's markup and the thread are never shown together.
+      const rendered = super.scheduleUpdate();
+      this.hideServerPage?.();
+      this.hideServerPage = undefined;
+      return rendered;
     });
   }
 
