@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, resolveUrl } from './http.js';
-import { decodeEntities } from './html-text.js';
+import { decodeEntities } from './entities.js';
 import { errorPageText, getJson, httpUrl } from './http-helpers.js';
 import { ownTokens } from './own-tokens.js';
 import type { ActionOptions, BackendFactory, Capabilities, CommentAdapter, CountOptions, Counts, ListQuery, SubmitOptions } from './types.js';

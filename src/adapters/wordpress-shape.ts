@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { recordOf, type Comment } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { absoluteUrl, httpError, resolveUrl, retryAfterSeconds } from './http.js';
-import { decodeEntities } from './html-text.js';
+import { decodeEntities } from './entities.js';
 
 /** How the REST API is addressed: `…/wp-json/ROUTE` or `…/?rest_route=/ROUTE`. */
 export interface Root {

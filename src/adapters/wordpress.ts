@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import type { Comment, Draft, Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, parse, readJson, request, resolveUrl, toPage } from './http.js';
-import { decodeEntities } from './html-text.js';
+import { decodeEntities } from './entities.js';
 import type {
   ActionOptions,
   AttachQuery,
