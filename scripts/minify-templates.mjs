@@ -2,7 +2,8 @@
 // templates, which no JS minifier touches, including templates nested in other templates' `${…}`.
 // In html: whitespace holding a line break goes entirely next to a tag (`>` before it or `<` after it)
 // and becomes one space elsewhere (between two expressions, or text), so rendering is unchanged outside
-// <pre>, which the templates do not use. In css: comments go and whitespace around punctuation goes.
+// <pre>, which the templates do not use. In css: comments go and whitespace around punctuation goes,
+// except before a colon, where it may be a descendant combinator.
 // Expressions are scanned, never rewritten, except for the templates nested in them.
 
 function squeezeHtml(text, first, last) {
@@ -18,7 +19,11 @@ export function squeezeCss(text) {
     text
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
-      .replace(/\s*([{};:,>])\s*/g, '$1')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // Before a colon only where a space follows it too (`color : red`): a space before `:is(…)` or
+      // `:hover` is a descendant combinator in a selector (`li :is(a, b)`), not padding.
+      .replace(/\s+:(?=\s)/g, ':')
+      .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
       // [part~='header'] → [part~=header]: an identifier needs no quotes in an attribute selector.
       .replace(/(\[[\w-]+[~|^$*]?=)'([A-Za-z_][\w-]*)'\]/g, '$1$2]')

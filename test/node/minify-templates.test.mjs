@@ -7,6 +7,12 @@ test('drops comments and whitespace, and the last semicolon of a block', () => {
   assert.equal(squeezeCss('a ,\n b > c { /* note */\n  color : red ;\n}\n'), 'a,b>c{color:red}');
 });
 
+test('keeps a descendant combinator before a pseudo-class: the same selector, not a narrower one', () => {
+  assert.equal(squeezeCss("[part~='actions'] :is(a, button) + :is(a, button) { margin: 0 }"), '[part~=actions] :is(a,button) + :is(a,button){margin:0}');
+  assert.equal(squeezeCss('li :focus-visible { outline: 0 }'), 'li :focus-visible{outline:0}');
+  assert.equal(squeezeCss('a:hover { color : red }'), 'a:hover{color:red}');
+});
+
 test('unquotes identifiers in attribute selectors, and only identifiers', () => {
   assert.equal(squeezeCss("[part~='reply-button'] > li {}"), '[part~=reply-button]>li{}');
   assert.equal(squeezeCss("[aria-invalid='true'] {}"), '[aria-invalid=true]{}');
