@@ -20,6 +20,7 @@
 //   BENCH_TASKS=1                print each load's long tasks
 //   BENCH_SHAPES=wide,deep,big   which hostile shapes     BENCH_N=0  no thread sizes (the shapes alone)
 //   BENCH_SAVE=0                 write no results file (a trial run; bench/results/latest.json stays)
+//   BENCH_DUMP=prefix            also write each hostile shape's CPU profile to prefix-<shape>.cpuprofile
 //   (BENCH_N=1000 BENCH_REPLY=0 BENCH_PROFILE=0 runs only the 1,000-comment loads and their budgets)
 //   --no-build                   use the last benchmark build instead of building the current source
 //   --strict                     exit non-zero when a budget is missed
@@ -651,7 +652,9 @@ async function main() {
         const shape = { name, what, longestTask: median(tasks), max: Math.max(...tasks), inDom: median(runs.map((r) => r.inDom)), runs };
         if (PROFILE) {
           if (process.env.BENCH_TOP) console.log(`\n${what}, the heaviest functions:`);
-          shape.profile = profileBreakdown((await load(browser, 'ours', name, { profile: true })).profile, build);
+          const { profile } = await load(browser, 'ours', name, { profile: true });
+          if (process.env.BENCH_DUMP) writeFileSync(`${process.env.BENCH_DUMP}-${name}.cpuprofile`, JSON.stringify(profile));
+          shape.profile = profileBreakdown(profile, build);
         }
         results.hostile.push(shape);
         process.stdout.write('\r');

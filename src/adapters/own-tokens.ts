@@ -13,6 +13,8 @@ const KEY = 'comment-thread:own:';
 export interface OwnTokens {
   /** The token for comment `id`, while its window is open. */
   get(id: string): string | undefined;
+  /** The ids of every comment with an open window, read once (for a whole page of comments). */
+  ids(): ReadonlySet<string>;
   set(id: string, token: string, until: number): void;
   delete(id: string): void;
 }
@@ -42,6 +44,7 @@ export function ownTokens(backendKey: string, postId: string): OwnTokens {
   };
   return {
     get: (id) => read()[id]?.token,
+    ids: () => new Set(Object.keys(read())),
     set: (id, token, until) => write({ ...read(), [id]: { token, until } }),
     delete: (id) => {
       const tokens = read();

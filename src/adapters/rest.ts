@@ -48,7 +48,8 @@ const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
  * is not already checked, drops and counts a malformed one, so one bad comment never hides the others.
  */
 const Envelope = z.object({
-  comments: z.array(z.unknown()),
+  // An array, its items unread: z.array(z.unknown()) visits each of them, 10,000 in one go on a big page.
+  comments: z.custom<unknown[]>(Array.isArray, 'expected an array'),
   total: z.optional(z.number()),
   cursor: z.optional(z.nullable(z.string())),
   features: z.optional(
@@ -137,11 +138,13 @@ export function rest(options: RestOptions): CommentAdapter {
         capabilities = withFeatures(base, features);
       }
       // Unchecked: the element validates each comment of a page no adapter has checked (see Envelope).
-      // Comments the visitor holds a token for are theirs to change.
-      const own = tokens(postId);
-      const comments = envelope.comments.map((c) =>
-        typeof c === 'object' && c !== null && typeof (c as Comment).id === 'string' && own.get((c as Comment).id) ? { ...c, own: true } : c,
-      );
+      // Comments the visitor holds a token for are theirs to change (the tokens read once, not once a comment).
+      const own = tokens(postId).ids();
+      const comments = own.size
+        ? envelope.comments.map((c) =>
+            typeof c === 'object' && c !== null && typeof (c as Comment).id === 'string' && own.has((c as Comment).id) ? { ...c, own: true } : c,
+          )
+        : envelope.comments;
       return { ...envelope, comments: comments as Comment[] };
     },
 
