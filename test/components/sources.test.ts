@@ -56,6 +56,26 @@ describe('a thread from several sources', () => {
     await until(() => part(el, 'reply-form'), 'the reply form opens from the keyboard');
   });
 
+  it('likes a Mastodon or Bluesky comment on its service (a link with the count), never with the site’s Like', async () => {
+    const el = await fixture<CommentThread>(html`<comment-thread loading="eager" .adapter=${everywhere()}></comment-thread>`);
+    await loaded(el);
+    // The site's backend (memory) can like: its own comment has the Like button.
+    expect(!!article(el, '1')!.querySelector('[part~="like-button"]')).to.equal(true);
+    for (const id of ['mastodon:109384210000004000', ...[...shadow(el).querySelectorAll('article[id^="comment-bluesky"]')].slice(0, 1).map((a) => decodeURIComponent(a.id.slice('comment-'.length)))]) {
+      const comment = article(el, id)!;
+      // Booleans, not elements: a failure says which, without printing a shadow tree.
+      expect(!!comment.querySelector('[part~="like-button"]'), `${id}: no site Like`).to.equal(false);
+      expect(!!comment.querySelector('[part~="edit-button"], [part~="delete-button"]'), `${id}: no site Edit or Delete`).to.equal(false);
+      const like = comment.querySelector<HTMLAnchorElement>('[part~="actions"] a[part~="like-link-button"]');
+      expect(!!like, `${id}: a link to like it on its service`).to.equal(true);
+      expect(like!.textContent).to.match(/^Like on (Mastodon|Bluesky)( \d+)?$/);
+      expect(like!.href).to.match(/^https:/);
+    }
+    // A Webmention has no like to give: neither a link nor a button.
+    const mention = shadow(el).querySelector('article[id^="comment-webmention"]')!;
+    expect(!!mention.querySelector('[part~="like-link-button"], [part~="like-button"]')).to.equal(false);
+  });
+
   it('shows the others when one source fails, names it, says which in comment-error, and retries', async () => {
     let down = true;
     const blueskyFetch = (async (input: RequestInfo | URL, init?: RequestInit) =>

@@ -43,12 +43,17 @@ export function actionsFor(comment: Comment, domId: string, view: View): Action[
   const { capabilities: caps, words } = view;
   // The count is part of the button's name ("Like 3"), said with its pressed state.
   const count = comment.likes ? ` ${words.number(comment.likes)}` : '';
-  if (caps.likes) actions.push({ name: 'like', label: `${words.text('like')}${count}`, pressed: view.own.liked(comment) });
-  else if (caps.likesReadOnly && comment.likeUrl && isHttpUrl(comment.likeUrl)) {
-    const service = serviceName(caps.likesReadOnly.service);
-    actions.push({ name: 'like-link', label: `${words.text('likeOn', { service })}${count}`, href: comment.likeUrl });
-  }
+  // Another service's comment is liked there: the site's own Like, Edit and Delete act on the site's
+  // comments only (its backend knows no other ids).
+  const likedElsewhere = origin?.service ?? (caps.likes ? undefined : caps.likesReadOnly?.service);
+  if (likedElsewhere) {
+    if (comment.likeUrl && isHttpUrl(comment.likeUrl)) {
+      const service = serviceName(likedElsewhere);
+      actions.push({ name: 'like-link', label: `${words.text('likeOn', { service })}${count}`, href: comment.likeUrl });
+    }
+  } else if (caps.likes) actions.push({ name: 'like', label: `${words.text('like')}${count}`, pressed: view.own.liked(comment) });
   actions.push({ name: 'copy-link', label: words.text('copyLink') });
+  if (origin) return actions;
   if (comment.own && windowOpen(caps.edit, comment.createdAt, view.now)) {
     const open = view.own.editing?.key === comment.id;
     actions.push({ name: 'edit', label: words.text('edit'), expanded: open, ...(open ? { controls: `form-${domId}-edit` } : {}) });
