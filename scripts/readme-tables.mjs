@@ -2,8 +2,11 @@
 // - docs/api.md: the API tables (attributes and properties, events, slots, parts, custom properties) from
 //   custom-elements.json (`api:*` markers).
 // - docs/performance.md: the latest benchmark run from bench/results/latest.json (`bench:latest`), which
-//   `npm run bench` overwrites; its numbers are quoted nowhere else.
-import { readFileSync, writeFileSync } from 'node:fs';
+//   `npm run bench` overwrites, and the sizes of the build in dist/ (`size:latest`), as `npm run size`
+//   measures them; these numbers are quoted nowhere else.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { budgetsOf, firstLoadSet, lazyFeatureChunks, loaderFiles, partShares, readBuild } from './size.mjs';
 
 /** Replaces what stands between each `<!-- name -->` and `<!-- /name -->` of a file. */
 function fill(file, sections) {
@@ -130,3 +133,50 @@ fill('docs/performance.md', { 'bench:latest': lines.join('\n') });
 console.log(
   `docs/performance.md: benchmark results of ${bench.date.slice(0, 10)} (${bench.commit}) from bench/results/latest.json`,
 );
+
+// The sizes: the build in dist/ as `npm run size` measures it (run `npm run build` first).
+if (!existsSync('dist/comment-thread.js')) throw new Error('dist/ has no build: run npm run build first');
+const graph = readBuild();
+const gzipOf = (files) => files.reduce((total, f) => total + graph.get(f).gzip, 0);
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const first = firstLoadSet(graph, 'wordpress');
+const loaderGzip = gzipOf([...loaderFiles(graph)]);
+const firstGzip = gzipOf(first.files);
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'uncommitted';
+  }
+})();
+const sizeLines = [
+  `The build at commit \`${commit}\`, gzip level 9 (\`npm run size\` prints the same, file by file):`,
+  '',
+  table(
+    ['budget', 'measured', 'limit', 'ratio', ''],
+    budgetsOf(loaderGzip, firstGzip).map((b) => [
+      b.name,
+      kB(b.value),
+      kB(b.limit),
+      `${(b.value / b.limit).toFixed(2)}×`,
+      b.value <= b.limit ? 'met' : b.enforced ? '**over: the build fails**' : 'not met yet',
+    ]),
+  ),
+  '',
+  `Where the ${kB(firstGzip)} of a WordPress thread's first load go (what each part adds, gzip):`,
+  '',
+  table(
+    ['part', 'gzip bytes'],
+    partShares(graph, first.files).map((share) => [share.name, share.gzip.toLocaleString('en-US')]),
+  ),
+  '',
+  'Loaded when first used, never in the first load: ' +
+    lazyFeatureChunks(graph)
+      .map(({ name, file }) => `${name} (${kB(graph.get(file).gzip)})`)
+      .join(', ') +
+    '; every other backend, language, source of a merged thread, the submit path, likes and edits, the ' +
+    'search for a linked comment, and the DOMPurify fallback for browsers without `Element.setHTML`.',
+];
+fill('docs/performance.md', { 'size:latest': sizeLines.join('\n') });
+console.log(`docs/performance.md: sizes of the build at ${commit}`);
+
