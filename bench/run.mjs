@@ -20,6 +20,7 @@
 //   BENCH_TASKS=1                print each load's long tasks
 //   BENCH_SHAPES=wide,deep,big   which hostile shapes     BENCH_N=0  no thread sizes (the shapes alone)
 //   BENCH_SAVE=0                 write no results file (a trial run; bench/results/latest.json stays)
+//   BENCH_AVATAR=png             the avatars' format: png (as Gravatar sends) or svg
 //   BENCH_DUMP=prefix            also write each hostile shape's CPU profile to prefix-<shape>.cpuprofile
 //   (BENCH_N=1000 BENCH_REPLY=0 BENCH_PROFILE=0 runs only the 1,000-comment loads and their budgets)
 //   --no-build                   use the last benchmark build instead of building the current source
@@ -187,7 +188,9 @@ async function routes(req, res) {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
     });
-    const avatars = api[1] ? undefined : `http://${req.headers.host}/bench/avatar.svg`;
+    // A PNG, as Gravatar (WordPress's avatars) sends: an SVG image is a document of its own per address,
+    // 5–10 ms each in Chromium, which no WordPress avatar costs (BENCH_AVATAR=svg measures that one).
+    const avatars = api[1] ? undefined : `http://${req.headers.host}/bench/avatar.${process.env.BENCH_AVATAR ?? 'png'}`;
     res.end(pageOf(api[2], url.searchParams.get('cursor'), avatars));
     return true;
   }

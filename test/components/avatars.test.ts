@@ -1,5 +1,6 @@
-// Avatars load only when their comment nears the viewport, and a broken one hides itself. Behaviour,
-// not time: which images have a `src` with the thread at the top, and after scrolling to the end.
+// Avatars load only when their comment nears the viewport, and until then are no image at all (a
+// placeholder of the same size); a broken one hides itself. Behaviour, not time: which avatars are
+// images with a `src` with the thread at the top, and after scrolling to the end.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
@@ -34,32 +35,54 @@ const avatarOf = (el: CommentThread, id: string) =>
 describe('avatars', () => {
   afterEach(() => scrollTo(0, 0));
 
-  it('far below have no src until scrolled near; near the top they load', async () => {
+  it('far below are no image and have no src until scrolled near; near the top they load', async () => {
     const el = await mount(120);
     await until(() => avatarOf(el, 'a1').getAttribute('src'), 'the first avatar gets its src');
+    expect(avatarOf(el, 'a1').localName).to.equal('img');
     expect(avatarOf(el, 'a1').src).to.equal(`${AVATAR}?1`);
     const last = avatarOf(el, 'a119');
+    expect(last.localName, 'an avatar far below is a placeholder, not an image').to.equal('span');
     expect(last.hasAttribute('src'), 'an avatar far below has no src').to.equal(false);
-    const withSrc = parts<HTMLImageElement>(el, 'avatar').filter((img) => img.hasAttribute('src')).length;
-    expect(withSrc).to.be.above(0).and.below(60);
+    const images = el.shadowRoot!.querySelectorAll('img');
+    expect(images.length, 'images in the thread').to.be.above(0).and.below(60);
+    for (const img of images) expect(img.hasAttribute('src')).to.equal(true);
 
+    // The placeholder holds the image's box: nothing moves when the image takes its place.
+    const header = last.closest('header')!;
+    const box = (node: Element) => {
+      const r = node.getBoundingClientRect();
+      const h = header.getBoundingClientRect();
+      return { left: r.left - h.left, top: r.top - h.top, width: r.width, height: r.height };
+    };
+    const author = header.querySelector('[part~="author"]')!;
+    const before = { avatar: box(last), author: box(author), header: header.getBoundingClientRect().height };
+    expect(before.avatar.width).to.be.above(0);
     last.scrollIntoView();
-    await until(() => last.getAttribute('src'), 'the avatar scrolled near gets its src');
-    expect(last.src).to.equal(`${AVATAR}?119`);
+    await until(() => avatarOf(el, 'a119').getAttribute('src'), 'the avatar scrolled near gets its src');
+    const img = avatarOf(el, 'a119');
+    expect(img.localName).to.equal('img');
+    expect(img.src).to.equal(`${AVATAR}?119`);
+    expect({ avatar: box(img), author: box(author), header: header.getBoundingClientRect().height }).to.deep.equal(before);
   });
 
   it('a broken avatar hides itself, through one listener for all of them', async () => {
     const el = await mount(30);
+    avatarOf(el, 'a30').scrollIntoView();
+    await until(() => avatarOf(el, 'a30').hidden, 'the broken avatar is hidden');
     const broken = avatarOf(el, 'a30');
-    broken.scrollIntoView();
-    await until(() => broken.hidden, 'the broken avatar is hidden');
+    expect(broken.localName).to.equal('img');
     expect(getComputedStyle(broken).display).to.equal('none');
     expect(avatarOf(el, 'a29').hidden).to.equal(false);
   });
 
   it('are decorative (alt="") and the thread stays accessible', async () => {
     const el = await mount(12);
-    for (const img of parts<HTMLImageElement>(el, 'avatar')) expect(img.getAttribute('alt')).to.equal('');
+    await until(() => el.shadowRoot!.querySelector('img[part~="avatar"]'), 'an avatar in view is an image');
+    for (const avatar of parts<HTMLImageElement>(el, 'avatar')) {
+      // An image says nothing; a placeholder has nothing to say.
+      if (avatar.localName === 'img') expect(avatar.getAttribute('alt')).to.equal('');
+      else expect([avatar.localName, avatar.textContent, avatar.getAttribute('role')]).to.deep.equal(['span', '', null]);
+    }
     await expect(el).to.be.accessible();
   });
 });

@@ -99,8 +99,8 @@ export function assertInert(el: CommentThread): number {
       }
       if (inBody && node.getAttribute('rel') !== LINK_REL) fail(`${where}: rel ${JSON.stringify(node.getAttribute('rel'))}`);
     }
-    if (node instanceof HTMLImageElement) {
-      // An avatar far from the viewport waits with its address in data-src (templates/avatar.ts): checked the same.
+    if (node instanceof HTMLImageElement || (node instanceof HTMLSpanElement && node.matches('[part~="avatar"]'))) {
+      // An avatar far from the viewport is a placeholder with its address in data-src (templates/avatar.ts): checked the same.
       const src = node.getAttribute('src') ?? (node.matches('[part~="avatar"]') ? (node.dataset.src ?? null) : null);
       if (src === null || !['http:', 'https:'].includes(protocol(src))) fail(`${where}: src ${JSON.stringify(src)}`);
       // A relative image is fetched from the host site by the reader's browser.

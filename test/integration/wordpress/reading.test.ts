@@ -20,10 +20,10 @@ describe('WordPress: reading', () => {
     expect(michelle.querySelector('[part~="author"]')!.textContent!.trim()).to.equal('Michelle');
     // date_gmt 2012-01-20T20:30:00 is UTC (15:30 in New York, the site's zone).
     expect(michelle.querySelector('[part~="date"]')!.getAttribute('datetime')).to.equal('2012-01-20T20:30:00.000Z');
-    // An avatar gets its address when its comment nears the viewport, as this first one does.
-    const avatar = michelle.querySelector<HTMLImageElement>('[part~="avatar"]')!;
-    await until(() => avatar.getAttribute('src') !== null, 'the avatar in view got no src');
-    expect(avatar.src).to.match(/gravatar\.com\/avatar\/[0-9a-f]+\?s=(48|96)&/);
+    // An avatar becomes an image with its address when its comment nears the viewport, as this first one does.
+    const avatar = () => michelle.querySelector<HTMLImageElement>('[part~="avatar"]')!;
+    await until(() => avatar().getAttribute('src') !== null, 'the avatar in view got no src');
+    expect(avatar().src).to.match(/gravatar\.com\/avatar\/[0-9a-f]+\?s=(48|96)&/);
     // Replies under their parents, and the 5-deep chain reaches depth 5.
     const reply = article(el, id('michelle-reply'))!;
     expect(reply.getAttribute('part')).to.contain('depth-2');

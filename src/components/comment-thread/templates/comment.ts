@@ -37,7 +37,7 @@ export function commentItem(node: ThreadNode, view: View, deps?: readonly unknow
   // prettier-ignore
   return html`<li part="item"><article part=${parts} id=${domId} class=${view.arrived === id ? 'new' : nothing} data-comment-id=${id} aria-labelledby=${authorId} tabindex="-1"><header part="header">${
     avatar
-      ? html`<img part="avatar" ${lazyAvatar(avatar)} alt="" width="40" height="40" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+      ? html`<span part="avatar" ${lazyAvatar(avatar)}></span>`
       : nothing
   }<span part="author" id=${authorId} dir="auto">${
     url && isHttpUrl(url) ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>` : name
