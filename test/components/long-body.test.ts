@@ -3,7 +3,8 @@
 // Behaviour, not time: what is in the DOM before and after, and what the cut keeps or drops.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
-import { preview, PREVIEW_LENGTH } from '../../src/components/comment-thread/templates/body.js';
+import { PREVIEW_LENGTH } from '../../src/components/comment-thread/templates/body.js';
+import { preview } from '../../src/components/comment-thread/templates/long-body.js';
 import '../../src/define.js';
 import { sanitizerOptions } from '../../src/sanitize.js';
 import type { Comment } from '../../src/model/schemas.js';
@@ -12,6 +13,10 @@ import { article, loaded, scripted, until } from '../helpers.js';
 
 const MB = 1_000_000;
 const words = 'a comment that goes on and on, '.repeat(Math.ceil(MB / 31)).slice(0, MB);
+
+const bodyOf = (el: CommentThread, id: string) => article(el, id)!.querySelector<HTMLElement>('[part~="body"]')!;
+const button = (el: CommentThread, id: string) =>
+  article(el, id)!.querySelector<HTMLButtonElement>('[part~="show-full-button"]');
 
 async function mount(body: Comment['body']) {
   const comments = [
@@ -22,12 +27,10 @@ async function mount(body: Comment['body']) {
   const el = await fixture<CommentThread>(html`<comment-thread loading="eager" .adapter=${adapter}></comment-thread>`);
   await loaded(el);
   await until(() => article(el, 'long'), 'the long comment rendered');
+  // Its beginning and the button come with a chunk of their own; the body is busy meanwhile.
+  await until(() => !bodyOf(el, 'long').hasAttribute('aria-busy'), 'the long comment filled');
   return el;
 }
-
-const bodyOf = (el: CommentThread, id: string) => article(el, id)!.querySelector<HTMLElement>('[part~="body"]')!;
-const button = (el: CommentThread, id: string) =>
-  article(el, id)!.querySelector<HTMLButtonElement>('[part~="show-full-button"]');
 
 describe('a very long comment', () => {
   afterEach(() => (sanitizerOptions.forceFallback = false));
