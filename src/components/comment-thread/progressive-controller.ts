@@ -74,11 +74,11 @@ export class ProgressiveController implements ReactiveController {
   private partialLimit = SUBTREE_LIMIT;
   /** Replies the visitor posted into that subtree past what is shown of it: shown anyway. */
   private readonly postedInside = new Set<string>();
-  /** What `visible` last returned, and from what. */
-  private cache?: { key: readonly unknown[]; visible: readonly ThreadNode[] };
-  /** Comments in those subtrees, and in the whole tree. */
+  /** Comments shown, and in the whole tree. */
   private rendered = 0;
   private size = 0;
+  /** What `visible` last returned, and from what. */
+  private cache?: { key: readonly unknown[]; visible: readonly ThreadNode[] };
   /** Comments that may be shown before the reader asks for more. */
   private limit = RENDER_LIMIT;
   /** Stopped at the limit with comments left: "Load more" shows them. */
