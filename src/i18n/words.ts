@@ -7,7 +7,7 @@
  */
 import type { CommentThreadError } from '../model/errors.js';
 import { isRtl } from './direction.js';
-import { formatDate, formatRelative, safeLocale } from './format.js';
+import { formatDate, formatRelative, numberFormat, pluralRules } from './format.js';
 import type { Messages, PluralForms } from './messages.js';
 
 export type DateStyle = 'auto' | 'absolute' | 'relative';
@@ -35,21 +35,6 @@ const REFUSALS: Record<string, TextKey> = {
   spam: 'refusedSpam',
   'too-fast': 'tooFast',
 };
-
-const plurals = new Map<string, Intl.PluralRules>();
-const numbers = new Map<string, Intl.NumberFormat>();
-
-function pluralRules(locale: string): Intl.PluralRules {
-  let rules = plurals.get(locale);
-  if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(safeLocale(locale))));
-  return rules;
-}
-
-function numberFormat(locale: string): Intl.NumberFormat {
-  let format = numbers.get(locale);
-  if (!format) numbers.set(locale, (format = new Intl.NumberFormat(safeLocale(locale))));
-  return format;
-}
 
 /** `template` with each `{key}` replaced by its value; unknown placeholders stay as written. */
 export const fill = (template: string, params: Readonly<Record<string, string | number>> = {}): string =>
@@ -87,6 +72,8 @@ export function isolate(value: string, rtlSentence: boolean): string {
 }
 
 export class Words {
+  private readonly numbers = new Map<number, string>();
+
   constructor(
     readonly messages: Messages,
     readonly locale: string,
@@ -109,8 +96,14 @@ export class Words {
     return fill(pluralForm(this.messages[key], count, this.locale), { count: this.number(count) });
   }
 
+  /** A number as the locale writes it ("20,000", "20 000", "٢٠٬٠٠٠"). */
   number(value: number): string {
-    return numberFormat(this.locale).format(value);
+    // Like counts repeat (a thousand comments show a few dozen numbers), and Intl's format() is the
+    // slow part of a comment's line: each small count is formatted once per Words.
+    if (!Number.isInteger(value) || value < 0 || value >= 10_000) return numberFormat(this.locale).format(value);
+    let text = this.numbers.get(value);
+    if (text === undefined) this.numbers.set(value, (text = numberFormat(this.locale).format(value)));
+    return text;
   }
 
   /** A comment's date line: the `<time>`'s value, its text, and the absolute date as a title when the text is relative. */
