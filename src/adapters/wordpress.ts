@@ -24,7 +24,7 @@ import type {
   SubmitOptions,
 } from './types.js';
 import { countComments } from './wordpress-count.js';
-import { ME_FIELDS, mayEditComments, WpMe, type PostOwner } from './wordpress-user.js';
+import type { PostOwner, WpMe } from './wordpress-user.js';
 import {
   COMMENT_FIELDS,
   mapComment,
@@ -92,6 +92,9 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   let identity: { name: string } | undefined;
   let me: WpMe | undefined;
+  /** Who is signed in and what they may do: a chunk of its own, fetched only where a nonce says someone may be. */
+  let users: typeof import('./wordpress-user.js') | undefined;
+  const mayEdit = (post: PostInfo | undefined) => !!(me && post && users?.mayEditComments(me, post));
   let activeNonce: string | undefined;
   /** Who is signed in, once asked (the first page's listing, or else the first action that needs it). */
   let asked: Promise<void> | undefined;
@@ -99,7 +102,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
 
   function capabilitiesFor(open: boolean, post: PostInfo | undefined): Capabilities {
     // Edit and trash their own comments while signed in, where WordPress's edit_comment allows it.
-    const own = me && post && mayEditComments(me, post) ? ({ editableFor: 'signed-in' } as const) : undefined;
+    const own = mayEdit(post) ? ({ editableFor: 'signed-in' } as const) : undefined;
     return {
       post: open,
       reply: open,
@@ -211,11 +214,12 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       }
       if (!nonce) return;
       // `context=edit` adds the capabilities, which WordPress shows a user for their own account only.
-      const { data, url } = await getJson('wp/v2/users/me', { context: 'edit', _fields: ME_FIELDS }, signal, {
+      users ??= await import('./wordpress-user.js');
+      const { data, url } = await getJson('wp/v2/users/me', { context: 'edit', _fields: users.ME_FIELDS }, signal, {
         headers: { 'X-WP-Nonce': nonce },
         credentials: 'include',
       });
-      me = parse(WpMe, data, url);
+      me = parse(users.WpMe, data, url);
       identity = { name: decodeEntities(me.name) };
       activeNonce = nonce;
     } catch {
@@ -236,7 +240,7 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
 
   /** How a post's comments map: the post author's badge, and the signed-in visitor's own comments. */
   function mapOptionsFor(post: PostInfo | undefined): MapOptions {
-    const own = me && post && mayEditComments(me, post) ? me.id : undefined;
+    const own = mayEdit(post) ? me?.id : undefined;
     return { postAuthor: post?.author, avatarPixels: avatarPixels(), ...(own !== undefined ? { own } : {}) };
   }
 
