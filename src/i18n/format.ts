@@ -58,13 +58,25 @@ export function numberFormat(locale: string): Intl.NumberFormat {
   return format;
 }
 
+const latin = new Map<string, boolean>();
+
+/**
+ * Whether `locale` writes numbers in the digits 0–9 by default (Arabic's and Persian's need not): read
+ * from the date formatter every comment needs anyway, so that small counts need no number format, whose
+ * first construction costs about 10 ms of main thread.
+ */
+export function latinDigits(locale: string): boolean {
+  let is = latin.get(locale);
+  if (is === undefined) latin.set(locale, (is = dateFormat(locale).resolvedOptions().numberingSystem === 'latn'));
+  return is;
+}
+
 /** Locales warmed or being warmed: one worker per locale and page, however many threads load. */
 const warming = new Map<string, Promise<void>>();
 
 /**
  * Creates the formatters comments will use, before they are needed. The first date formatter of a page
- * costs 20–50 ms of main thread (ICU loading its data), the first number format about 10 ms more (a
- * like count, a heading's "1,000 Responses"): a worker pays that instead, where one can start,
+ * costs 20–50 ms of main thread (ICU loading its data): a worker pays that instead, where one can start,
  * and the formatters made here afterwards are cheap. Without a worker (a script from another origin, a
  * policy that forbids it) they are made here after all, in a task of their own.
  */
@@ -86,7 +98,6 @@ function warmUp(locale: string): Promise<void> {
       const now = new Date();
       formatDate(now, locale);
       formatRelative(now, locale, now.getTime());
-      numberFormat(locale).format(1);
       pluralRules(locale).select(1);
       resolve();
     };

@@ -7,7 +7,7 @@
  */
 import type { CommentThreadError } from '../model/errors.js';
 import { isRtl } from './direction.js';
-import { formatDate, formatRelative, numberFormat, pluralRules } from './format.js';
+import { formatDate, formatRelative, latinDigits, numberFormat, pluralRules } from './format.js';
 import type { Messages, PluralForms } from './messages.js';
 
 export type DateStyle = 'auto' | 'absolute' | 'relative';
@@ -98,6 +98,10 @@ export class Words {
 
   /** A number as the locale writes it ("20,000", "20 000", "٢٠٬٠٠٠"). */
   number(value: number): string {
+    // Below 1,000 no locale groups digits: in the digits 0–9 a count is its own text, with no number
+    // format to build (its first construction is about 10 ms of main thread).
+    const small = Number.isInteger(value) && value >= 0 && value < 1000;
+    if (small && latinDigits(this.locale)) return String(value);
     // Like counts repeat (a thousand comments show a few dozen numbers), and Intl's format() is the
     // slow part of a comment's line: each small count is formatted once per Words.
     if (!Number.isInteger(value) || value < 0 || value >= 10_000) return numberFormat(this.locale).format(value);

@@ -1,34 +1,59 @@
-// Numbers as the locale writes them, each small count formatted once per Words.
+// Numbers as the locale writes them: small counts without building a number format, others formatted
+// once per Words.
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/i18n/index.js';
+import { en, locales } from '../../src/i18n/index.js';
 import { Words } from '../../src/i18n/words.js';
 
+/** Runs `act` with Intl.NumberFormat's construction and format() calls counted. */
+function counting(act: () => void): { made: number; formatted: number } {
+  const counts = { made: 0, formatted: 0 };
+  const Original = Intl.NumberFormat;
+  const format = Object.getOwnPropertyDescriptor(Original.prototype, 'format')!;
+  Intl.NumberFormat = new Proxy(Original, {
+    construct(target, args: ConstructorParameters<typeof Intl.NumberFormat>) {
+      counts.made++;
+      return new target(...args);
+    },
+  });
+  Object.defineProperty(Original.prototype, 'format', {
+    configurable: true,
+    get() {
+      counts.formatted++;
+      return format.get!.call(this);
+    },
+  });
+  try {
+    act();
+  } finally {
+    Intl.NumberFormat = Original;
+    Object.defineProperty(Original.prototype, 'format', format);
+  }
+  return counts;
+}
+
 describe('Words.number', () => {
-  it('writes numbers as the locale does, the same the second time', () => {
-    const german = new Words(en, 'de');
-    for (const value of [3, 3, 1234, 1234, 20_000, 1.5, -2]) {
-      expect(german.number(value)).to.equal(new Intl.NumberFormat('de').format(value));
+  it('writes numbers as the locale does, in every shipped locale and in other digits', () => {
+    for (const tag of ['en', ...locales, 'ar-EG', 'fa-IR', 'ar-u-nu-latn', 'en-u-nu-arab']) {
+      const words = new Words(en, tag);
+      for (const value of [0, 7, 42, 999, 1000, 1234, 20_000, 1.5, -2, 7]) {
+        expect(words.number(value), `${tag} ${value}`).to.equal(new Intl.NumberFormat(tag).format(value));
+      }
     }
-    expect(new Words(en, 'ar-EG').number(12)).to.equal(new Intl.NumberFormat('ar-EG').format(12));
   });
 
-  it('formats a repeated small count once per Words, not once per comment', () => {
-    let calls = 0;
-    const counting = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
-    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
-      configurable: true,
-      get() {
-        calls++;
-        return counting.get!.call(this);
-      },
+  it('builds no number format for a small count where the locale writes 0–9', () => {
+    const { made, formatted } = counting(() => {
+      const words = new Words(en, 'en-NZ');
+      for (let i = 0; i < 100; i++) words.number(i);
     });
-    try {
+    expect({ made, formatted }).to.deep.equal({ made: 0, formatted: 0 });
+  });
+
+  it('formats a repeated larger count once per Words, not once per comment', () => {
+    const { formatted } = counting(() => {
       const words = new Words(en, 'en');
-      for (let i = 0; i < 1000; i++) words.number(i % 7);
-      expect(calls).to.equal(7);
-    } finally {
-      Object.defineProperty(Intl.NumberFormat.prototype, 'format', counting);
-    }
-    expect(new Intl.NumberFormat('en').format(1000)).to.equal('1,000');
+      for (let i = 0; i < 1000; i++) words.number(1000 + (i % 7));
+    });
+    expect(formatted).to.equal(7);
   });
 });
