@@ -39,8 +39,9 @@ const shown = (page) =>
     }
     return by;
   });
+// Until the element is defined it has no shadow root: the predicate waits through that (a throw would end the wait).
 const inThread = (page, selector) =>
-  page.waitForFunction((s) => document.querySelector('comment-thread').shadowRoot.querySelector(s), selector, { timeout: 20000 });
+  page.waitForFunction((s) => document.querySelector('comment-thread')?.shadowRoot?.querySelector(s), selector, { timeout: 20000 });
 const text = (page, selector) => page.evaluate((s) => document.querySelector('comment-thread').shadowRoot.querySelector(s)?.textContent.trim() ?? null, selector);
 
 test('shows one thread from the site, Mastodon, Bluesky and Webmentions, badged, with the likes and reposts summed', async () => {
