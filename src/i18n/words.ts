@@ -72,8 +72,6 @@ export function isolate(value: string, rtlSentence: boolean): string {
 }
 
 export class Words {
-  private readonly numbers = new Map<number, string>();
-
   constructor(
     readonly messages: Messages,
     readonly locale: string,
@@ -101,13 +99,7 @@ export class Words {
     // Below 1,000 no locale groups digits: in the digits 0–9 a count is its own text, with no number
     // format to build (its first construction is about 10 ms of main thread).
     const small = Number.isInteger(value) && value >= 0 && value < 1000;
-    if (small && latinDigits(this.locale)) return String(value);
-    // Like counts repeat (a thousand comments show a few dozen numbers), and Intl's format() is the
-    // slow part of a comment's line: each small count is formatted once per Words.
-    if (!Number.isInteger(value) || value < 0 || value >= 10_000) return numberFormat(this.locale).format(value);
-    let text = this.numbers.get(value);
-    if (text === undefined) this.numbers.set(value, (text = numberFormat(this.locale).format(value)));
-    return text;
+    return small && latinDigits(this.locale) ? String(value) : numberFormat(this.locale).format(value);
   }
 
   /** A comment's date line: the `<time>`'s value, its text, and the absolute date as a title when the text is relative. */
