@@ -8,7 +8,7 @@ import type { CommentThread } from '../../src/components/comment-thread/comment-
 import '../../src/define.js';
 import type { Comment, Draft } from '../../src/model/schemas.js';
 import { buildThread, type ThreadNode } from '../../src/model/thread.js';
-import { setTaskSource } from '../../src/tasks.js';
+import { byBrowser, byHand, runUntil } from '../hand-tasks.js';
 import { comment } from '../fixtures.js';
 import { article, fill, part, scripted, shadow, submit } from '../helpers.js';
 
@@ -45,22 +45,6 @@ function backend(comments: Comment[]) {
   });
 }
 
-/** Slices waiting for their next task: each resolves only when the test runs it. */
-const queue: (() => void)[] = [];
-/** A turn of the real event loop, for the promises and Lit updates a slice started. */
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve));
-
-/** Runs queued slices one at a time until `done()`; fails if the queue empties first. */
-async function runUntil(done: () => boolean, what: string) {
-  for (;;) {
-    await turn();
-    if (done()) return;
-    const next = queue.shift();
-    if (!next) throw new Error(`nothing left to run, and ${what}`);
-    next();
-  }
-}
-
 /** The element, resolved once its first comments are on the page (the rest waits for the test). */
 async function render(comments: Comment[]) {
   const el = await fixture<CommentThread>(
@@ -94,15 +78,11 @@ before(() => import('../../src/components/comment-thread/send.js'));
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  queue.length = 0;
-  setTaskSource({ now: () => 0, next: () => new Promise<void>((resolve) => queue.push(resolve)) });
+  byHand();
 });
 
-afterEach(() => {
-  setTaskSource();
-  // Whatever a test left waiting finishes on the browser's own queue.
-  queue.splice(0).forEach((resume) => resume());
-});
+// Whatever a test left waiting finishes on the browser's own queue.
+afterEach(byBrowser);
 
 describe('<comment-thread> progressive rendering', function () {
   // Thousands of comments through Lit's development build: slow on a busy machine, and never timed here.
