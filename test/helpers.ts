@@ -1,4 +1,4 @@
-import { oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CommentAdapter } from '../src/adapters/types.js';
 import type { CommentThread } from '../src/components/comment-thread/comment-thread.js';
 import type { Comment, Draft, Page } from '../src/model/schemas.js';
@@ -54,6 +54,18 @@ export async function loaded(el: CommentThread) {
   await until(() => parts(el, 'thread')[0]?.getAttribute('aria-busy') === 'false', 'thread did not load');
   await el.updateComplete;
 }
+
+/** An eager thread of post 1 on `adapter`, with no minimum fill time, once it has loaded. */
+export async function loadedThread(adapter: CommentAdapter): Promise<CommentThread> {
+  const el = await fixture<CommentThread>(
+    html`<comment-thread loading="eager" min-fill-time="0" .adapter=${adapter} post-id="1"></comment-thread>`,
+  );
+  await loaded(el);
+  return el;
+}
+
+/** The "Leave a Reply" form. */
+export const topForm = (el: CommentThread) => shadow(el).querySelector<HTMLFormElement>('#form-top')!;
 
 /** Fills a form's fields that exist. */
 export function fill(form: HTMLFormElement, values: { content?: string; name?: string; email?: string; url?: string }) {

@@ -2,7 +2,7 @@
 // window is open; the edit form in place of the text, the draft kept when saving fails; "Delete this
 // comment? Delete / Keep" inside the comment, Escape keeps; focus and announcements all the way, from the
 // keyboard alone; against the memory backend and the REST test server.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { memory } from '../../src/adapters/memory.js';
 import { rest } from '../../src/adapters/rest.js';
@@ -12,15 +12,8 @@ import '../../src/define.js';
 import { CommentThreadError } from '../../src/model/errors.js';
 import type { Comment } from '../../src/model/schemas.js';
 import { comment } from '../fixtures.js';
-import { article, fill, loaded, part, scripted, shadow, submit, until } from '../helpers.js';
+import { article, fill, loadedThread, part, scripted, shadow, submit, until } from '../helpers.js';
 
-const render = async (adapter: CommentAdapter) => {
-  const el = await fixture<CommentThread>(
-    html`<comment-thread loading="eager" min-fill-time="0" .adapter=${adapter} post-id="1"></comment-thread>`,
-  );
-  await loaded(el);
-  return el;
-};
 
 const button = (el: CommentThread, id: string, part: string) => article(el, id)?.querySelector<HTMLButtonElement>(`[part~="${part}"]`) ?? null;
 const focused = (el: CommentThread) => shadow(el).activeElement as HTMLElement | null;
@@ -48,7 +41,7 @@ beforeEach(() => {
 describe('editing and deleting one’s own comment', () => {
   it('offers Edit and Delete on the visitor’s own comments only, and not after the window closes', async () => {
     const seed = [comment('1', null, '2020-01-01T00:00:00Z', 'Bob')];
-    const el = await render(memory({ comments: seed }));
+    const el = await loadedThread(memory({ comments: seed }));
     const id = await post(el, 'Mine.');
     expect(button(el, '1', 'edit-button')).to.equal(null);
     expect(button(el, '1', 'delete-button')).to.equal(null);
@@ -57,13 +50,13 @@ describe('editing and deleting one’s own comment', () => {
 
     // A comment the backend says is the visitor's, but written longer ago than the window.
     const old = [comment('2', null, new Date(Date.now() - 3600_000).toISOString(), 'Ann', { own: true })];
-    const late = await render(scripted({ list: async () => ({ comments: old }), capabilities: { edit: { editableFor: 900 }, delete: { editableFor: 900 } } }));
+    const late = await loadedThread(scripted({ list: async () => ({ comments: old }), capabilities: { edit: { editableFor: 900 }, delete: { editableFor: 900 } } }));
     expect(button(late, '2', 'edit-button')).to.equal(null);
     expect(button(late, '2', 'delete-button')).to.equal(null);
   });
 
   it('edits in place from the keyboard: the text in a form, focus in it, saved, announced, focus on the comment', async () => {
-    const el = await render(memory({ storageKey: 'edit-test' }));
+    const el = await loadedThread(memory({ storageKey: 'edit-test' }));
     const id = await post(el, 'Frist!');
     button(el, id, 'edit-button')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -82,7 +75,7 @@ describe('editing and deleting one’s own comment', () => {
     expect(part(el, 'edit-form')).to.equal(null);
     expect(focused(el) === article(el, id), 'focus is on the comment').to.equal(true);
     // Stored: another page view reads the new text, and still offers Edit.
-    const again = await render(memory({ storageKey: 'edit-test' }));
+    const again = await loadedThread(memory({ storageKey: 'edit-test' }));
     expect(text(again, id)).to.equal('First!');
     expect(button(again, id, 'edit-button')).to.exist;
   });
@@ -95,7 +88,7 @@ describe('editing and deleting one’s own comment', () => {
         throw new CommentThreadError('rejected', 'no', { reason: 'not-allowed', serverMessage: 'Too late to edit.' });
       },
     };
-    const el = await render(adapter);
+    const el = await loadedThread(adapter);
     button(el, '1', 'edit-button')!.click();
     await until(() => part(el, 'edit-form'), 'the edit form did not open');
     const form = part<HTMLFormElement>(el, 'edit-form')!;
@@ -115,7 +108,7 @@ describe('editing and deleting one’s own comment', () => {
   });
 
   it('asks inside the comment before deleting: focus on the question, Escape keeps it', async () => {
-    const el = await render(memory());
+    const el = await loadedThread(memory());
     const id = await post(el, 'Oops.');
     button(el, id, 'delete-button')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -130,7 +123,7 @@ describe('editing and deleting one’s own comment', () => {
   });
 
   it('deletes from the keyboard: announced, gone, focus on the next comment', async () => {
-    const el = await render(memory({ storageKey: 'delete-test', comments: [comment('9', null, '2099-01-01T00:00:00Z', 'Bob')] }));
+    const el = await loadedThread(memory({ storageKey: 'delete-test', comments: [comment('9', null, '2099-01-01T00:00:00Z', 'Bob')] }));
     const id = await post(el, 'Oops.');
     button(el, id, 'delete-button')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -141,12 +134,12 @@ describe('editing and deleting one’s own comment', () => {
     await until(() => announced(el) === 'Comment deleted.', 'the deletion was not announced');
     expect(article(el, id)).to.equal(null);
     expect(focused(el) === article(el, '9'), 'focus is on the next comment').to.equal(true);
-    const again = await render(memory({ storageKey: 'delete-test' }));
+    const again = await loadedThread(memory({ storageKey: 'delete-test' }));
     expect(article(again, id)).to.equal(null);
   });
 
   it('keeps a deleted comment that has replies as "Comment deleted", its replies in place', async () => {
-    const el = await render(memory({ storageKey: 'placeholder-test' }));
+    const el = await loadedThread(memory({ storageKey: 'placeholder-test' }));
     const id = await post(el, 'Question?');
     button(el, id, 'reply-button')!.click();
     await until(() => part(el, 'reply-form'), 'the reply form did not open');
@@ -163,14 +156,14 @@ describe('editing and deleting one’s own comment', () => {
     expect(focused(el) === article(el, id), 'focus is on the comment').to.equal(true);
     expect(article(el, id)!.closest('li')!.querySelector(`article[data-comment-id="${replyId}"]`)).to.exist;
     await expect(el).to.be.accessible();
-    const again = await render(memory({ storageKey: 'placeholder-test' }));
+    const again = await loadedThread(memory({ storageKey: 'placeholder-test' }));
     expect(article(again, id)!.matches('[part~="deleted"]')).to.equal(true);
     expect(article(again, replyId)).to.exist;
   });
 
   it('edits and deletes through the REST protocol with the token the create answer gave', async () => {
     await fetch('/test-api/reset/own', { method: 'POST', body: JSON.stringify({ features: { editableFor: 600 } }) });
-    const el = await render(rest({ endpoint: '/test-api/rest/own' }));
+    const el = await loadedThread(rest({ endpoint: '/test-api/rest/own' }));
     const id = await post(el, 'Helo.');
     button(el, id, 'edit-button')!.click();
     await until(() => part(el, 'edit-form'), 'the edit form did not open');
@@ -220,7 +213,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
   it('fires comment-update with the draft, then comment-updated with the comment as stored, replaced in place', async () => {
     const mine = [comment('1', null, now(), 'Ann', { own: true }), comment('2', null, now(), 'Bob')];
     const sent: string[] = [];
-    const el = await render(
+    const el = await loadedThread(
       ownThread(mine, {
         update: async (id, draft) => {
           sent.push(draft.content);
@@ -253,7 +246,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
 
   it('sends nothing when comment-update is cancelled, the text kept in the open form', async () => {
     let calls = 0;
-    const el = await render(ownThread([comment('1', null, now(), 'Ann', { own: true })], { update: async () => (calls++, comment('1', null, now())) }));
+    const el = await loadedThread(ownThread([comment('1', null, now(), 'Ann', { own: true })], { update: async () => (calls++, comment('1', null, now())) }));
     el.addEventListener('comment-update', (e) => e.preventDefault());
     const form = await openEdit(el, '1', 'Not yet.');
     submit(form);
@@ -267,7 +260,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
   it('fires comment-delete, then comment-deleted, and the heading counts one fewer', async () => {
     const mine = [comment('1', null, now(), 'Ann', { own: true }), comment('2', null, now(), 'Bob'), comment('3', null, now(), 'Cy')];
     const removed: string[] = [];
-    const el = await render(ownThread(mine, { remove: async (id) => void removed.push(id) }));
+    const el = await loadedThread(ownThread(mine, { remove: async (id) => void removed.push(id) }));
     expect(heading(el)).to.equal('3 comments');
     const asked: Event[] = [];
     el.addEventListener('comment-delete', (e) => asked.push(e));
@@ -285,7 +278,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
 
   it('keeps the comment when comment-delete is cancelled: nothing sent, focus back on Delete', async () => {
     let calls = 0;
-    const el = await render(ownThread([comment('1', null, now(), 'Ann', { own: true })], { remove: async () => void calls++ }));
+    const el = await loadedThread(ownThread([comment('1', null, now(), 'Ann', { own: true })], { remove: async () => void calls++ }));
     el.addEventListener('comment-delete', (e) => e.preventDefault());
     await askDelete(el, '1');
     await until(() => part(el, 'confirm-delete') === null, 'the question stayed');
@@ -297,7 +290,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
 
   it('counts a comment kept as "Comment deleted" out of the heading, its replies still counted', async () => {
     const mine = [comment('1', null, now(), 'Ann', { own: true }), comment('2', '1', now(), 'Bob'), comment('3', '2', now(), 'Cy')];
-    const el = await render(ownThread(mine, { remove: async () => undefined }));
+    const el = await loadedThread(ownThread(mine, { remove: async () => undefined }));
     expect(heading(el)).to.equal('3 comments');
     const deleted = oneEvent(el, 'comment-deleted');
     await askDelete(el, '1');
@@ -314,7 +307,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
       comment('3', '2', '2020-01-03T00:00:00Z', 'Cy'),
       comment('4', null, '2020-01-04T00:00:00Z', 'Dee'),
     ];
-    const el = await render(ownThread(mine, { remove: async () => undefined }, { editableFor: 'signed-in', withReplies: true }));
+    const el = await loadedThread(ownThread(mine, { remove: async () => undefined }, { editableFor: 'signed-in', withReplies: true }));
     expect(heading(el)).to.equal('4 comments');
     const deleted = oneEvent(el, 'comment-deleted');
     await askDelete(el, '1');
@@ -331,7 +324,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
     const fail = async () => {
       throw new CommentThreadError('network', 'offline');
     };
-    const el = await render(ownThread([comment('1', null, now(), 'Ann', { own: true })], { update: fail, remove: fail }));
+    const el = await loadedThread(ownThread([comment('1', null, now(), 'Ann', { own: true })], { update: fail, remove: fail }));
     const errors: HTMLElementEventMap['comment-error'][] = [];
     el.addEventListener('comment-error', (e) => errors.push(e));
     let updated = 0;
@@ -354,7 +347,7 @@ describe('editing and deleting: events, and the thread that follows', () => {
 
 describe('every action at once, from the keyboard alone', () => {
   it('shows Reply, Like, Copy link, Edit, Delete, Write / Preview and the notify box with nothing for axe to find, and works them by keys', async () => {
-    const el = await render(memory({ storageKey: 'every-action', bodyFormat: 'markdown', notify: true, comments: [comment('9', null, '2099-01-01T00:00:00Z', 'Bob')] }));
+    const el = await loadedThread(memory({ storageKey: 'every-action', bodyFormat: 'markdown', notify: true, comments: [comment('9', null, '2099-01-01T00:00:00Z', 'Bob')] }));
     const id = await post(el, 'All *of* it.');
     const names = () => [...article(el, id)!.querySelectorAll('[part~="actions"] > *')].map((b) => b.getAttribute('part'));
     expect(names()).to.deep.equal(['reply-button', 'like-button', 'copy-link-button', 'edit-button', 'delete-button']);

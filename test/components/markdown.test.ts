@@ -1,22 +1,12 @@
 // Markdown with a preview: on backends whose bodyFormat is markdown the form offers Write / Preview (two
 // toggle buttons) and a hint; the renderer loads when Preview first opens, and its output goes through
 // the sanitize seam. Text backends keep a plain field.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { memory } from '../../src/adapters/memory.js';
-import type { CommentAdapter } from '../../src/adapters/types.js';
-import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
-import { fill, loaded, part, scripted, shadow, submit, until } from '../helpers.js';
+import { fill, loadedThread, part, scripted, shadow, submit, topForm, until } from '../helpers.js';
 
-const render = async (adapter: CommentAdapter) => {
-  const el = await fixture<CommentThread>(
-    html`<comment-thread loading="eager" min-fill-time="0" .adapter=${adapter} post-id="1"></comment-thread>`,
-  );
-  await loaded(el);
-  return el;
-};
-const topForm = (el: CommentThread) => shadow(el).querySelector<HTMLFormElement>('#form-top')!;
 const markdownLoaded = () => performance.getEntriesByType('resource').some((e) => /\/src\/markdown\.ts|\/marked\//.test(e.name));
 
 beforeEach(() => {
@@ -26,7 +16,7 @@ beforeEach(() => {
 
 describe('Markdown and its preview', () => {
   it('loads the renderer only when Preview first opens, and shows the sanitized rendering', async () => {
-    const el = await render(memory({ bodyFormat: 'markdown' }));
+    const el = await loadedThread(memory({ bodyFormat: 'markdown' }));
     expect(markdownLoaded(), 'the renderer loaded with the thread').to.equal(false);
     const form = topForm(el);
     // The switch and the hint come with the interactions module, loaded once the backend said it takes Markdown.
@@ -51,7 +41,7 @@ describe('Markdown and its preview', () => {
   });
 
   it('goes back to writing from the keyboard, the text kept', async () => {
-    const el = await render(memory({ bodyFormat: 'markdown' }));
+    const el = await loadedThread(memory({ bodyFormat: 'markdown' }));
     const form = topForm(el);
     fill(form, { content: '*hello*' });
     await until(() => form.querySelector('[part~="preview-button"]'), 'Preview never showed');
@@ -66,7 +56,7 @@ describe('Markdown and its preview', () => {
   });
 
   it('posts Markdown, shown as the backend rendered it', async () => {
-    const el = await render(memory({ bodyFormat: 'markdown' }));
+    const el = await loadedThread(memory({ bodyFormat: 'markdown' }));
     const form = topForm(el);
     fill(form, { content: 'A **bold** claim.', name: 'Ann', email: 'ann@example.org' });
     const posted = new Promise<string>((resolve) => el.addEventListener('comment-submitted', (e) => resolve(e.detail.comment.id), { once: true }));
@@ -76,10 +66,10 @@ describe('Markdown and its preview', () => {
   });
 
   it('keeps plain text where the backend takes text, and names the tags an HTML backend keeps', async () => {
-    const text = await render(memory());
+    const text = await loadedThread(memory());
     expect(part(text, 'format-switch')).to.equal(null);
     expect(part(text, 'format-hint')).to.equal(null);
-    const htmlBackend = await render(scripted({ capabilities: { bodyFormat: 'html' } }));
+    const htmlBackend = await loadedThread(scripted({ capabilities: { bodyFormat: 'html' } }));
     await until(() => part(htmlBackend, 'format-hint'), 'the HTML hint never showed');
     expect(part(htmlBackend, 'format-switch')).to.equal(null);
     expect(part(htmlBackend, 'format-hint')!.textContent).to.contain('<blockquote>');

@@ -1,24 +1,15 @@
 // Reply notifications: "Notify me of follow-up comments by email", off by default, only where the
 // backend can email and the form asks for an email; sent with the draft (memory, the REST protocol's
 // notify, Isso's notification: 1 by fixtures).
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { isso } from '../../src/adapters/isso.js';
 import { memory } from '../../src/adapters/memory.js';
 import { rest } from '../../src/adapters/rest.js';
-import type { CommentAdapter } from '../../src/adapters/types.js';
 import type { CommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import '../../src/define.js';
 import { stubFetch } from '../adapters/stub-fetch.js';
-import { field, fill, loaded, oneEvent, part, scripted, shadow, submit } from '../helpers.js';
+import { field, fill, loadedThread, oneEvent, part, scripted, submit, topForm } from '../helpers.js';
 
-const render = async (adapter: CommentAdapter) => {
-  const el = await fixture<CommentThread>(
-    html`<comment-thread loading="eager" min-fill-time="0" .adapter=${adapter} post-id="1"></comment-thread>`,
-  );
-  await loaded(el);
-  return el;
-};
-const topForm = (el: CommentThread) => shadow(el).querySelector<HTMLFormElement>('#form-top')!;
 const notifyBox = (form: HTMLFormElement) => field(form, 'Notify me of follow-up comments by email.');
 
 /** Fills the top form, ticks the box when asked, posts and resolves to the draft sent. */
@@ -38,7 +29,7 @@ beforeEach(() => {
 
 describe('reply notifications', () => {
   it('offers the box unticked beside the email field, and sends notify only when ticked', async () => {
-    const el = await render(memory({ notify: true }));
+    const el = await loadedThread(memory({ notify: true }));
     const box = notifyBox(topForm(el));
     expect(box.type).to.equal('checkbox');
     expect(box.checked).to.equal(false);
@@ -49,17 +40,17 @@ describe('reply notifications', () => {
   });
 
   it('is not offered where the backend cannot email, nor where the form asks no email', async () => {
-    const none = await render(memory());
+    const none = await loadedThread(memory());
     expect(part(none, 'notify')).to.equal(null);
-    const scriptedNone = await render(scripted({}));
+    const scriptedNone = await loadedThread(scripted({}));
     expect(part(scriptedNone, 'notify')).to.equal(null);
-    const noEmail = await render(scripted({ capabilities: { notify: true, fields: { email: 'hidden', url: false } } }));
+    const noEmail = await loadedThread(scripted({ capabilities: { notify: true, fields: { email: 'hidden', url: false } } }));
     expect(part(noEmail, 'notify')).to.equal(null);
   });
 
   it('sends notify: true to a REST server that offers it', async () => {
     await fetch('/test-api/reset/notify', { method: 'POST', body: JSON.stringify({ features: { notify: true } }) });
-    const el = await render(rest({ endpoint: '/test-api/rest/notify' }));
+    const el = await loadedThread(rest({ endpoint: '/test-api/rest/notify' }));
     await post(el, true);
     await oneEvent(el, 'comment-submitted');
     const log = (await (await fetch('/test-api/log/notify')).json()) as { method: string; notify?: boolean; body?: { notify?: boolean } }[];
@@ -75,7 +66,7 @@ describe('reply notifications', () => {
       { url: /\/\?uri=/, json: thread },
       { method: 'POST', url: '/new?uri=', status: 201, json: created },
     ]);
-    const el = await render(isso({ endpoint: 'https://isso.example/', fetch }));
+    const el = await loadedThread(isso({ endpoint: 'https://isso.example/', fetch }));
     await post(el, true);
     await oneEvent(el, 'comment-submitted');
     const sent = JSON.parse(fetch.calls.find((c) => c.method === 'POST')!.body!) as { notification?: number };
