@@ -98,102 +98,67 @@ export const Wrapped = () => (
 export const WrappedWrong = () => <CommentThread onCommentLoad={(e) => e.detail.draft} />;
 `;
 
+/**
+ * The same TSX for Preact and Solid, which differ in their typings' entry and how a handler of a custom
+ * event is spelled (`oncomment-submit`, `on:comment-submit`). The wrong order, a draft's body, a string
+ * adapter and a count's detail are the four errors once the `@ts-expect-error` lines go.
+ */
+const jsxApp = (jsx, on) => `import 'comment-thread/define';
+import type {} from 'comment-thread/jsx/${jsx}';
+import type { Comment } from 'comment-thread';
+import { memory } from 'comment-thread/adapters/memory';
+
+const adapter = memory();
+
+export const Thread = () => (
+  <comment-thread
+    post-id="1"
+    order="newest"
+    adapter={adapter}
+    messages={{ leaveReply: 'Join in' }}
+    ${on}comment-submitted={(e) => {
+      const comment: Comment = e.detail.comment;
+      void comment;
+    }}
+  />
+);
+
+export const Count = () => <comment-count post-id="1" adapter={adapter} />;
+
+// @ts-expect-error: order is 'oldest' | 'newest'
+export const WrongValue = () => <comment-thread post-id="1" order="sideways" />;
+
+export const WrongHandler = () => (
+  <comment-thread
+    // @ts-expect-error: a draft has no body
+    ${on}comment-submit={(e) => e.detail.draft.body}
+  />
+);
+
+// @ts-expect-error: adapter is an adapter object, not a backend's name
+export const WrongAdapter = () => <comment-thread adapter="memory" />;
+
+export const WrongDetail = () => (
+  <comment-thread
+    // @ts-expect-error: comment-load tells a count, not a comment
+    ${on}comment-load={(e) => e.detail.comment}
+  />
+);
+`;
+
 /** The other frameworks' code, each in its own folder and project: their JSX namespaces differ. */
 const frameworks = {
   preact: {
     file: 'app.tsx',
     compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact' },
-    // The wrong order, a draft's body, a string adapter, a count's detail.
     errors: 4,
-    code: `import 'comment-thread/define';
-import type {} from 'comment-thread/jsx/preact';
-import type { Comment } from 'comment-thread';
-import { memory } from 'comment-thread/adapters/memory';
-
-const adapter = memory();
-
-export const Thread = () => (
-  <comment-thread
-    post-id="1"
-    order="newest"
-    adapter={adapter}
-    messages={{ leaveReply: 'Join in' }}
-    oncomment-submitted={(e) => {
-      const comment: Comment = e.detail.comment;
-      void comment;
-    }}
-  />
-);
-
-export const Count = () => <comment-count post-id="1" adapter={adapter} />;
-
-// @ts-expect-error: order is 'oldest' | 'newest'
-export const WrongValue = () => <comment-thread post-id="1" order="sideways" />;
-
-export const WrongHandler = () => (
-  <comment-thread
-    // @ts-expect-error: a draft has no body
-    oncomment-submit={(e) => e.detail.draft.body}
-  />
-);
-
-// @ts-expect-error: adapter is an adapter object, not a backend's name
-export const WrongAdapter = () => <comment-thread adapter="memory" />;
-
-export const WrongDetail = () => (
-  <comment-thread
-    // @ts-expect-error: comment-load tells a count, not a comment
-    oncomment-load={(e) => e.detail.comment}
-  />
-);
-`,
+    code: jsxApp('preact', 'on'),
   },
   solid: {
     file: 'app.tsx',
     compilerOptions: { jsx: 'preserve', jsxImportSource: 'solid-js' },
     errors: 4,
-    code: `import 'comment-thread/define';
-import type {} from 'comment-thread/jsx/solid';
-import type { Comment } from 'comment-thread';
-import { memory } from 'comment-thread/adapters/memory';
-
-const adapter = memory();
-
-export const Thread = () => (
-  <comment-thread
-    post-id="1"
-    order="newest"
-    adapter={adapter}
-    messages={{ leaveReply: 'Join in' }}
-    on:comment-submitted={(e) => {
-      const comment: Comment = e.detail.comment;
-      void comment;
-    }}
-  />
-);
-
-export const Count = () => <comment-count post-id="1" adapter={adapter} />;
-
-// @ts-expect-error: order is 'oldest' | 'newest'
-export const WrongValue = () => <comment-thread post-id="1" order="sideways" />;
-
-export const WrongHandler = () => (
-  <comment-thread
-    // @ts-expect-error: a draft has no body
-    on:comment-submit={(e) => e.detail.draft.body}
-  />
-);
-
-// @ts-expect-error: adapter is an adapter object, not a backend's name
-export const WrongAdapter = () => <comment-thread adapter="memory" />;
-
-export const WrongDetail = () => (
-  <comment-thread
-    // @ts-expect-error: comment-load tells a count, not a comment
-    on:comment-load={(e) => e.detail.comment}
-  />
-);
-`,
+    code: jsxApp('solid', 'on:'),
   },
   // svelte-check reads a component's element attributes from SvelteHTMLElements: the same types, here
   // checked as the props object a .svelte file's <comment-thread …> is checked against.
