@@ -4,7 +4,7 @@
  * shapes and error vocabulary.
  */
 import * as z from 'zod/mini';
-import { checkedPages, CommentSchema, PageSchema, type Comment, type Page } from '../model/schemas.js';
+import { checkedPages, CommentSchema, PageSchema, uncheckedArray, type Comment, type Page } from '../model/schemas.js';
 import type { CommentAdapter } from './types.js';
 import { CommentThreadError, isAbort } from '../model/errors.js';
 import { clock } from '../clock.js';
@@ -263,7 +263,7 @@ export function resolveUrl(base: string, path = '', pageUrl?: string): URL {
 
 /** A page's shape, its comments not yet looked at. */
 const PageShape = z.object({
-  comments: z.array(z.unknown()),
+  comments: uncheckedArray(),
   total: z.optional(z.number()),
   cursor: z.optional(z.nullable(z.string())),
 });

@@ -171,13 +171,15 @@ export function memory(options: MemoryOptions = {}): CommentAdapter {
     async list({ postId, cursor, order, signal }: ListQuery): Promise<Page> {
       await seedFile(postId, signal);
       await wait(signal);
-      const own = tokens(postId);
+      // The visitor's open windows, read once for the page rather than once a comment.
+      const own = tokens(postId).ids();
       const visible = postList(postId)
         .map((s) => s.comment)
         .filter((c) => c.status === 'approved')
         .map((c) => {
           const likes = likeCounts.get(c.id);
-          return own.get(c.id) || likes !== undefined ? { ...c, ...(own.get(c.id) ? { own: true } : {}), ...(likes !== undefined ? { likes } : {}) } : c;
+          const mine = own.has(c.id);
+          return mine || likes !== undefined ? { ...c, ...(mine ? { own: true } : {}), ...(likes !== undefined ? { likes } : {}) } : c;
         });
       const ids = new Set(visible.map((c) => c.id));
       const roots = visible

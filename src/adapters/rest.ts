@@ -13,7 +13,7 @@
  */
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
-import { CommentSchema, recordOf, type Comment, type Page } from '../model/schemas.js';
+import { CommentSchema, recordOf, uncheckedArray, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
 import { readJsonPage } from './json-page.js';
@@ -48,8 +48,7 @@ const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
  * is not already checked, drops and counts a malformed one, so one bad comment never hides the others.
  */
 const Envelope = z.object({
-  // An array, its items unread: z.array(z.unknown()) visits each of them, 10,000 in one go on a big page.
-  comments: z.custom<unknown[]>(Array.isArray, 'expected an array'),
+  comments: uncheckedArray(),
   total: z.optional(z.number()),
   cursor: z.optional(z.nullable(z.string())),
   features: z.optional(

@@ -6,12 +6,10 @@
 import * as z from 'zod/mini';
 import { eachSliced } from '../tasks.js';
 import { CommentThreadError } from './errors.js';
-import { checkedPages, CommentSchema, type Comment } from './schemas.js';
+import { checkedPages, CommentSchema, uncheckedArray, type Comment } from './schemas.js';
 
 const Envelope = z.object({
-  // An array, its items unread here (each is checked below, in slices): z.array(z.unknown()) visits
-  // every item in one go, a long task on a page of 10,000.
-  comments: z.custom<unknown[]>(Array.isArray, 'expected an array'),
+  comments: uncheckedArray(),
   total: z.optional(z.number().check(z.nonnegative())),
   cursor: z.optional(z.nullable(z.string())),
 });

@@ -86,5 +86,11 @@ export const recordOf = <T>(value: z.ZodMiniType<T>) =>
       Object.values(data).every((item) => value.safeParse(item).success),
   );
 
+/**
+ * An array whose items are not read here: a page's comments, each checked later (model/page.ts, in
+ * slices). `z.array(z.unknown())` visits every item in one go, a long task on a page of 10,000.
+ */
+export const uncheckedArray = () => z.custom<unknown[]>(Array.isArray, 'expected an array');
+
 /** What a visitor submits: its schema loads with the submit path (draft.ts); the type is here too. */
 export type { Draft } from './draft.js';
