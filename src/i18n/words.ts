@@ -91,7 +91,11 @@ export class Words {
 
   /** A plural message for `count`, with `{count}` as the locale writes numbers ("20,000", "20 000"). */
   count(key: PluralKey, count: number): string {
-    return fill(pluralForm(this.messages[key], count, this.locale), { count: this.number(count) });
+    const form = pluralForm(this.messages[key], count, this.locale);
+    // Written only where the form says it: the heading's "Comments" while a thread loads needs no number,
+    // and the first number of a page may need the locale's formatters (10 ms of main thread), which then
+    // come while the request is in flight instead of before it goes out.
+    return form.includes('{count}') ? fill(form, { count: this.number(count) }) : form;
   }
 
   /** A number as the locale writes it ("20,000", "20 000", "٢٠٬٠٠٠"). */
