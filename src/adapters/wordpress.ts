@@ -23,7 +23,6 @@ import type {
   ListQuery,
   SubmitOptions,
 } from './types.js';
-import { countComments } from './wordpress-count.js';
 import type { PostOwner, WpMe } from './wordpress-user.js';
 import {
   COMMENT_FIELDS,
@@ -325,6 +324,8 @@ export function wordpress(options: WordPressOptions): CommentAdapter {
       async count(postIds: readonly string[], { signal }: CountOptions): Promise<Counts> {
         const numbers = await Promise.all(postIds.map((id) => context.postNumber(id, signal)));
         const get = async (params: Record<string, string>) => getJson('wp/v2/comments', params, signal);
+        // Counts are for `<comment-count>` and lists of posts, not a thread's page: their own chunk.
+        const { countComments } = await import('./wordpress-count.js');
         const counts = await countComments(get, numbers);
         return Object.fromEntries(postIds.map((id, i) => [id, counts.get(numbers[i]) ?? 0]));
       },
