@@ -5,6 +5,7 @@
  * in dist/chunks/. The npm build (unbundled ESM with .d.ts, Lit and zod left to the app's bundler) is
  * `tsc -p tsconfig.build.json`, run after it by `npm run build`. `vite` alone serves the demo.
  */
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
@@ -34,9 +35,38 @@ function staticGraph(): Plugin & { has(id: string): boolean } {
 }
 const firstLoad = staticGraph();
 
+/** The marker in src/script-tag.ts that {@link backendChunks} replaces. */
+const MARKER = /(["'`])__BACKEND_CHUNKS__\1/;
+
+/**
+ * Writes into the loader, in place of its marker, each built-in backend's chunk by the name
+ * src/adapters/registry.ts gives it: `rest=rest-…;wordpress=wordpress-…` (files in chunks/, without
+ * `.js`). The loader imports the page's adapters beside the element's chunk (src/script-tag.ts).
+ */
+function backendChunks(): Plugin {
+  return {
+    name: 'comment-thread:backend-chunks',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const registry = readFileSync(new URL('./src/adapters/registry.ts', import.meta.url), 'utf8');
+      const names = new Map([...registry.matchAll(/\['([\w-]+)', \(\) => import\('\.\/([\w-]+)\.js'\)/g)].map((m) => [m[2], m[1]]));
+      const entries: string[] = [];
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isDynamicEntry) continue;
+        const name = names.get(/\/src\/adapters\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] ?? '');
+        if (name) entries.push(`${name}=${chunk.fileName.replace(/^chunks\/(.*)\.js$/, '$1')}`);
+      }
+      if (!names.size || entries.length !== names.size) this.error(`backend-chunks: found ${entries.length} of ${names.size} backends' chunks`);
+      const loader = bundle['comment-thread.js'];
+      if (loader?.type !== 'chunk' || !MARKER.test(loader.code)) this.error('backend-chunks: the loader has no __BACKEND_CHUNKS__ marker');
+      else loader.code = loader.code.replace(MARKER, () => JSON.stringify(entries.join(';')));
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? 'demo' : '.',
-  plugins: [minifyTemplates(), firstLoad],
+  plugins: [minifyTemplates(), firstLoad, backendChunks()],
   // Relative, so the worker that warms Intl is found next to the chunks wherever dist/ is served from.
   base: command === 'build' ? './' : '/',
   server: { fs: { allow: ['..'] } },

@@ -77,6 +77,7 @@ const literal = (node) =>
 function importsOf(code) {
   const statics = new Set();
   const dynamics = new Set();
+  const workers = new Set();
   const walk = (node) => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
@@ -92,9 +93,9 @@ function importsOf(code) {
       node.callee?.name === 'URL' &&
       /\.js$/.test(literal(node.arguments[0]) ?? '')
     ) {
-      // new URL('./x.js', import.meta.url): a worker's script, fetched as the page loads like an import.
+      // new URL('./x.js', import.meta.url): a worker's script, fetched when its module runs, like an import.
       const spec = literal(node.arguments[0]);
-      statics.add(/^[./]/.test(spec) ? spec : `./${spec}`);
+      workers.add(/^[./]/.test(spec) ? spec : `./${spec}`);
     } else if (node.type === 'ImportExpression') {
       // Minifiers may write import(`./x.js`): a template literal without expressions is as static.
       const { source } = node;
@@ -105,7 +106,7 @@ function importsOf(code) {
     for (const key in node) if (key !== 'type' && typeof node[key] === 'object') walk(node[key]);
   };
   walk(parseAst(code));
-  return { statics, dynamics };
+  return { statics, dynamics, workers };
 }
 
 /** The built script-tag files, their sizes, import graph and source modules, keyed by dist-relative path. */
@@ -120,7 +121,7 @@ export function readBuild(dir = dist) {
   const graph = new Map();
   for (const file of files) {
     const code = readFileSync(join(dir, file));
-    const { statics, dynamics } = importsOf(code.toString());
+    const { statics, dynamics, workers } = importsOf(code.toString());
     const resolveSpecifier = (spec) => posix.normalize(posix.join(posix.dirname(file), spec));
     const mapPath = join(dir, `${file}.map`);
     const map = existsSync(mapPath) ? JSON.parse(readFileSync(mapPath, 'utf8')) : undefined;
@@ -135,8 +136,12 @@ export function readBuild(dir = dist) {
       map,
       sources,
       ...sizes(code),
-      statics: [...statics].filter((s) => s.startsWith('.')).map(resolveSpecifier),
       dynamics: [...dynamics].filter((s) => s.startsWith('.')).map(resolveSpecifier),
+      // The loader starts its worker only with the element's code (src/script-tag.ts): with that, not on
+      // every page view. Any other chunk's worker starts as it runs, as if it were imported.
+      ...(file === ENTRY
+        ? { statics: [...statics].filter((s) => s.startsWith('.')).map(resolveSpecifier), workers: [...workers].map(resolveSpecifier) }
+        : { statics: [...statics, ...workers].filter((s) => s.startsWith('.')).map(resolveSpecifier), workers: [] }),
     });
   }
   return graph;
@@ -285,6 +290,7 @@ export function crossAdapterImports(graph, adapters) {
 export function firstLoadSet(graph, backend = 'wordpress') {
   const adapters = adapterChunks(graph);
   const set = eagerFiles(graph);
+  for (const worker of graph.get(ENTRY)?.workers ?? []) set.add(worker);
   const chunk = adapters.get(backend);
   if (chunk) staticClosure(graph, chunk, set);
   return { files: [...set], adapter: chunk };

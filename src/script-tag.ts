@@ -8,7 +8,57 @@ import { loadWhenWanted } from './loader.js';
 
 let thread: Promise<typeof import('./script-element.js')> | undefined;
 let count: Promise<typeof import('./script-count.js')> | undefined;
-const loadThread = () => (thread ??= import('./script-element.js'));
+
+/**
+ * Each built-in backend's chunk by `backend` name, `name=file;…` (in chunks/, without `.js`). The build
+ * writes it in (vite.config.ts); from source there is none.
+ */
+const backendChunks = new Map('__BACKEND_CHUNKS__'.split(';').map((entry) => entry.split('=') as [string, string]));
+
+/**
+ * Imports the adapters of the threads on the page beside the element's chunk: otherwise each would be
+ * asked for only once the element has arrived and run, and what it imports only once it has arrived in
+ * turn. The element then finds it in the browser's module map. A failure is the element's to report,
+ * when it imports the adapter itself.
+ */
+function preloadBackends() {
+  for (const el of document.querySelectorAll('comment-thread')) {
+    const file = backendChunks.get(el.getAttribute('backend') || 'memory');
+    // (The path apart from `new URL()`: the build would read `new URL(`…${x}…`, import.meta.url)` as a glob.)
+    const path = `chunks/${file}.js`;
+    if (file) import(/* @vite-ignore */ new URL(path, import.meta.url).href).catch(() => {});
+  }
+}
+
+/**
+ * Starts, in a worker, the loading of ICU's data that the page's first date formatter would otherwise do
+ * on the main thread (about 15 ms, up to 50 on a slow phone), while the element's code is on its way: the
+ * comments' dates then cost a fraction of a millisecond. The element finds it under this symbol (the
+ * same as `LOADER_WARM_UP` in src/i18n/format.ts: a chunk of its own does not import the loader) and
+ * warms up by itself where it is missing.
+ */
+function warmIntl() {
+  try {
+    const worker = new Worker(new URL('./intl-warm.js', import.meta.url), { type: 'module' });
+    (globalThis as Record<symbol, unknown>)[Symbol.for('comment-thread:intl-warm-up')] = new Promise<void>((resolve) => {
+      worker.onmessage = worker.onerror = () => {
+        worker.terminate();
+        resolve();
+      };
+    });
+    worker.postMessage(document.documentElement.lang || navigator.language || 'en');
+  } catch {
+    // No worker here (a policy forbids it): the element makes its formatters as it would without a loader.
+  }
+}
+
+const loadThread = () => {
+  if (!thread) {
+    preloadBackends();
+    warmIntl();
+  }
+  return (thread ??= import('./script-element.js'));
+};
 // A page of post titles with their counts does not need the thread's code, nor a thread the count's.
 const loadCount = () => (count ??= import('./script-count.js'));
 

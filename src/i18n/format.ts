@@ -86,30 +86,26 @@ export function warmFormatters(locale: string): Promise<void> {
   return warm;
 }
 
+/**
+ * Where the script tag's loader leaves the warm-up it starts when it asks for the element's code
+ * (src/script-tag.ts), further along than one started here.
+ */
+export const LOADER_WARM_UP = Symbol.for('comment-thread:intl-warm-up');
+
 function warmUp(locale: string): Promise<void> {
-  return new Promise<void>((resolve) => {
-    let worker: Worker | undefined;
-    let finished = false;
-    const done = () => {
-      if (finished) return;
-      finished = true;
-      worker?.terminate();
-      clearTimeout(timer);
-      const now = new Date();
-      formatDate(now, locale);
-      formatRelative(now, locale, now.getTime());
-      pluralRules(locale).select(1);
-      resolve();
-    };
-    const timer = setTimeout(done, 1000);
-    try {
-      worker = new Worker(new URL('../intl-warm.js', import.meta.url), { type: 'module' });
-      worker.onmessage = worker.onerror = done;
-      worker.postMessage(safeLocale(locale));
-    } catch {
-      setTimeout(done);
-    }
-  });
+  // ICU's data is loaded once per process, whatever the locale: once it is, this locale's formatters
+  // take a fraction of a millisecond.
+  const early = (globalThis as { [LOADER_WARM_UP]?: Promise<void> })[LOADER_WARM_UP];
+  const loaded = early ?? import('./warm-up.js').then((m) => m.warmInWorker(safeLocale(locale)));
+  return loaded.catch(() => undefined).then(() => made(locale));
+}
+
+/** Makes the formatters a thread in `locale` uses. */
+function made(locale: string) {
+  const now = new Date();
+  formatDate(now, locale);
+  formatRelative(now, locale, now.getTime());
+  pluralRules(locale).select(1);
 }
 
 /** "15 April 2013 at 1:10 pm", in the locale's own words, in `timeZone` (an IANA name) or the reader's. */

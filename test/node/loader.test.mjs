@@ -106,7 +106,8 @@ test('far below the fold only the loader is fetched until the page is idle; then
   // The element keeps its own lazy loading: no comments fetched while it is still far away.
   const before = await tab.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).length);
   assert.equal(before, 0, 'no comments requested while the thread is far below');
-  assert.ok(!chunks().some((p) => /\/rest-/.test(p)), 'no adapter chunk yet');
+  // Its adapter came with the element's code: ready, like the element, when the reader arrives.
+  assert.ok(chunks().some((p) => /\/rest-[\w-]+\.js$/.test(p)), 'the adapter chunk came with the element');
 
   await tab.evaluate(() => document.querySelector('comment-thread').scrollIntoView());
   await tab.locator('comment-thread [part~="body"]', { hasText: 'A reply.' }).waitFor();
@@ -205,5 +206,29 @@ test('comments the server rendered stay visible, unstyled by the loader, until t
   // The element shows the same comment from the markup, without asking the server for it.
   await first.locator('[part~="body"]', { hasText: 'Server-rendered.' }).waitFor();
   assert.deepEqual(apiRequests.filter((p) => p.startsWith('/api/posts/9/')), []);
+  await context.close();
+});
+
+test("the thread's adapter and the Intl warm-up are asked for beside the element's chunk, not after it", async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const tab = await context.newPage();
+  const requests = [];
+  tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  // Hold the element's chunk: whatever is asked for meanwhile was asked for by the loader.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await tab.route(/\/chunks\/comment-thread-/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const adapter = tab.waitForRequest(/\/dist\/chunks\/rest-[\w-]+\.js$/);
+  const warmUp = tab.waitForRequest(/\/dist\/chunks\/intl-warm-[\w-]+\.js$/);
+  await tab.goto(`${site.url}/far-eager.html`, { waitUntil: 'domcontentloaded' });
+  await adapter;
+  await warmUp;
+  assert.equal(await defined(tab), false, 'the element is still on its way');
+  release();
+  await tab.locator('comment-thread [part~="body"]', { hasText: 'A reply.' }).waitFor();
+  assert.equal(requests.filter((p) => /\/chunks\/rest-/.test(p)).length, 1, 'the adapter was fetched once');
   await context.close();
 });

@@ -375,13 +375,10 @@ export class CommentThread extends LitElement {
     this.status = 'loading';
     this.slowLoad.start();
     try {
-      const lang = this.locale;
-      const outcome = await this.thread.load(
-        () => this.resolveAdapter(),
-        // The first Intl.DateTimeFormat of a page loads ICU's data, 20–50 ms: done while the request is in
-        // flight (in a worker where one can start), after it has gone out.
-        () => void warmFormatters(lang),
-      );
+      // The first Intl.DateTimeFormat of a page loads ICU's data, 20–50 ms: done in a worker (where one
+      // can start) from now on, while the adapter loads and the request is in flight.
+      void warmFormatters(this.locale);
+      const outcome = await this.thread.load(() => this.resolveAdapter());
       if (!outcome) return; // superseded by a newer load
       this.settled();
       this.status = 'ready';
