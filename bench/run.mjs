@@ -21,7 +21,7 @@
 //   BENCH_SHAPES=wide,deep,big   which hostile shapes     BENCH_N=0  no thread sizes (the shapes alone)
 //   BENCH_SAVE=0                 write no results file (a trial run; bench/results/latest.json stays)
 //   BENCH_AVATAR=png             the avatars' format: png (as Gravatar sends) or svg
-//   BENCH_DUMP=prefix            also write each hostile shape's CPU profile to prefix-<shape>.cpuprofile
+//   BENCH_DUMP=prefix            also write each profiled load's CPU profile to prefix-<size or shape>.cpuprofile
 //   (BENCH_N=1000 BENCH_REPLY=0 BENCH_PROFILE=0 runs only the 1,000-comment loads and their budgets)
 //   --no-build                   use the last benchmark build instead of building the current source
 //   --strict                     exit non-zero when a budget is missed
@@ -276,12 +276,19 @@ async function load(browser, impl, n, { profile = false } = {}) {
         // The words on the first reply button: 'Answer' where the `messages` override took effect.
         replyLabel: root.querySelector('[part~="reply-button"]')?.textContent.trim() ?? null,
         tasks: b.longtasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`).join(' '),
+        // Each fetched resource: its name, when its request started and when its answer ended.
+        resources: performance
+          .getEntriesByType('resource')
+          .map((e) => `${e.name.replace(/^.*\//, '').slice(0, 24)} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`)
+          .join(', '),
       };
     });
     if (process.env.BENCH_TASKS) {
       console.log(`\n  ${impl} ${n}: data ${Math.round(result.dataArrived)} ms, first ${Math.round(result.firstComment)}, all ${Math.round(result.rendered)}; long tasks (start+ms): ${result.tasks}`);
     }
+    if (process.env.BENCH_TASKS) console.log(`  resources: ${result.resources}`);
     delete result.tasks;
+    delete result.resources;
     return { ...result, ...(await memory(cdp)), js: jsBytes(fetched) };
   } finally {
     await context.close();
@@ -637,6 +644,7 @@ async function main() {
       if (PROFILE) {
         const { profile } = await load(browser, 'ours', n, { profile: true });
         size.ours.profile = profileBreakdown(profile, build);
+        if (process.env.BENCH_DUMP) writeFileSync(`${process.env.BENCH_DUMP}-${n}.cpuprofile`, JSON.stringify(profile));
       }
       results.sizes.push(size);
       process.stdout.write('\r');
