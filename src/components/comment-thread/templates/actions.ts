@@ -72,6 +72,37 @@ function set(element: Element, name: string, value: string | null) {
   else element.setAttribute(name, value);
 }
 
+/** Sets an attribute on a new element, where it has a value. */
+function add(element: Element, name: string, value: string | null) {
+  if (value !== null) element.setAttribute(name, value);
+}
+
+const blanks = new Map<string, HTMLElement>();
+
+/**
+ * The empty button (or link) of an action, to clone: a clone of one was a third of the time of making
+ * each with its attributes anew, in every comment of a thousand.
+ */
+function blank(action: Action): HTMLElement {
+  const key = `${action.name}${action.href ? ' link' : ''}`;
+  let element = blanks.get(key);
+  if (!element) {
+    if (action.href) {
+      // Opens the service's own page: no data-action, the element has nothing to do.
+      element = document.createElement('a');
+      element.setAttribute('rel', 'nofollow noopener external');
+    } else {
+      element = document.createElement('button');
+      element.setAttribute('type', 'button');
+      element.dataset.action = action.name;
+    }
+    // The part is the styling API (`reply-button`); `data-action` is what the element listens for.
+    element.setAttribute('part', `${action.name}-button`);
+    blanks.set(key, element);
+  }
+  return element;
+}
+
 /**
  * The row's buttons, made without a template each: a nested template instance per comment was a tenth of
  * the time a thousand comments take to render. Buttons are kept by action name and only what changed is
@@ -102,29 +133,21 @@ class ActionsRow extends Directive {
     let previous: HTMLElement | undefined;
     for (const action of actions) {
       let button = this.buttons.get(action.name);
+      // A new button's attributes are all to write; a kept one's, only those that changed.
+      const write = button ? set : add;
       if (!button) {
-        if (action.href) {
-          // Opens the service's own page: no data-action, the element has nothing to do.
-          button = document.createElement('a');
-          button.setAttribute('rel', 'nofollow noopener external');
-        } else {
-          button = document.createElement('button');
-          (button as HTMLButtonElement).type = 'button';
-          button.dataset.action = action.name;
-        }
-        // The part is the styling API (`reply-button`); `data-action` is what the element listens for.
-        button.setAttribute('part', `${action.name}-button`);
+        button = blank(action).cloneNode() as HTMLElement;
         this.buttons.set(action.name, button);
       }
       if (button.previousElementSibling !== (previous ?? null) || button.parentElement !== row) {
         if (previous) previous.after(button);
         else row.prepend(button);
       }
-      set(button, 'aria-expanded', action.expanded === undefined ? null : String(action.expanded));
-      set(button, 'aria-controls', action.controls ?? null);
-      set(button, 'aria-pressed', action.pressed === undefined ? null : String(action.pressed));
-      if (action.href) set(button, 'href', action.href);
-      set(button, 'aria-describedby', describedBy);
+      write(button, 'aria-expanded', action.expanded === undefined ? null : String(action.expanded));
+      write(button, 'aria-controls', action.controls ?? null);
+      write(button, 'aria-pressed', action.pressed === undefined ? null : String(action.pressed));
+      if (action.href) write(button, 'href', action.href);
+      write(button, 'aria-describedby', describedBy);
       if (button.textContent !== action.label) button.textContent = action.label;
       previous = button;
     }
