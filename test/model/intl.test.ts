@@ -111,6 +111,30 @@ describe('warmFormatters', () => {
     }
   });
 
+  it('uses the warm-up the script tag’s loader started instead of starting a worker of its own', async () => {
+    const key = Symbol.for('comment-thread:intl-warm-up');
+    const global = globalThis as { [key: symbol]: unknown };
+    let finish!: () => void;
+    global[key] = new Promise<void>((resolve) => (finish = resolve));
+    const workers = watchWorkers();
+    const count = countFormatters('sv');
+    try {
+      const warm = warmFormatters('sv');
+      let done = false;
+      void warm.then(() => (done = true));
+      await Promise.resolve();
+      expect(done, 'waits for the loader’s worker').to.equal(false);
+      finish();
+      await warm;
+      expect(workers.seen.started, 'no worker of its own').to.deep.equal([]);
+      expect(count.made, 'then makes the locale’s formatters').to.deep.equal({ date: 1, relative: 1 });
+    } finally {
+      delete global[key];
+      count.restore();
+      workers.restore();
+    }
+  });
+
   it('leaves formatters that write dates in the locale’s words', async () => {
     await warmFormatters('fr');
     expect(formatDate(new Date('2013-04-15T13:10:00Z'), 'fr')).to.match(/avril 2013/);
