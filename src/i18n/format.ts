@@ -58,19 +58,6 @@ export function numberFormat(locale: string): Intl.NumberFormat {
   return format;
 }
 
-const latin = new Map<string, boolean>();
-
-/**
- * Whether `locale` writes numbers in the digits 0–9 by default (Arabic's and Persian's need not): read
- * from the date formatter every comment needs anyway, so that small counts need no number format, whose
- * first construction costs about 10 ms of main thread.
- */
-export function latinDigits(locale: string): boolean {
-  let is = latin.get(locale);
-  if (is === undefined) latin.set(locale, (is = dateFormat(locale).resolvedOptions().numberingSystem === 'latn'));
-  return is;
-}
-
 /** Locales warmed or being warmed: one worker per locale and page, however many threads load. */
 const warming = new Map<string, Promise<void>>();
 
@@ -106,6 +93,7 @@ function made(locale: string) {
   formatDate(now, locale);
   formatRelative(now, locale, now.getTime());
   pluralRules(locale).select(1);
+  numberFormat(locale).format(1000);
 }
 
 /** "15 April 2013 at 1:10 pm", in the locale's own words, in `timeZone` (an IANA name) or the reader's. */

@@ -7,7 +7,7 @@
  */
 import type { CommentThreadError } from '../model/errors.js';
 import { isRtl } from './direction.js';
-import { formatDate, formatRelative, latinDigits, numberFormat, pluralRules } from './format.js';
+import { formatDate, formatRelative, numberFormat, pluralRules } from './format.js';
 import type { Messages, PluralForms } from './messages.js';
 
 export type DateStyle = 'auto' | 'absolute' | 'relative';
@@ -100,10 +100,8 @@ export class Words {
 
   /** A number as the locale writes it ("20,000", "20 000", "٢٠٬٠٠٠"). */
   number(value: number): string {
-    // Below 1,000 no locale groups digits: in the digits 0–9 a count is its own text, with no number
-    // format to build (its first construction is about 10 ms of main thread).
-    const small = Number.isInteger(value) && value >= 0 && value < 1000;
-    return small && latinDigits(this.locale) ? String(value) : numberFormat(this.locale).format(value);
+    // Its format is made by the warm-up (format.ts), with the dates', before the first count is written.
+    return numberFormat(this.locale).format(value);
   }
 
   /** A comment's date line: the `<time>`'s value, its text, and the absolute date as a title when the text is relative. */
