@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Comment } from '../../../model/schemas.js';
 import type { ThreadNode } from '../../../model/thread.js';
 import { isHttpUrl, isSafeImage, isSafeLink } from '../../../sanitize.js';
 import { actionsFor, actionsRow } from './actions.js';
@@ -43,29 +42,16 @@ export function commentItem(node: ThreadNode, view: View, deps?: readonly unknow
   }<span part="author" id=${authorId} dir="auto">${
     url && isHttpUrl(url) ? html`<a part="author-link" href=${url} rel="nofollow ugc noopener external">${name}</a>` : name
   }</span>${
-    badges(c, node, words)
+    isPostAuthor ? html`<span part="badge">${words.text('postAuthor')}</span>` : nothing
+  }${
+    c.origin && !c.origin.site ? html`<span part="source-badge" data-service=${c.origin.service}>${words.text('onService', { service: serviceName(c.origin.service) })}</span>` : nothing
+  }${
+    node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
   }<span part="meta"><a part="permalink" href=${ifDefined(permalink)}><time part="date" datetime=${date.iso} title=${ifDefined(date.title)} .textContent=${date.text}></time></a></span></header><div part="body" dir="auto" ${body(c.body.format, c.body.value, words)}></div>${
     pending ? html`<p part="moderation">${words.text('awaitingModeration')}</p>` : view.own.panel(c, domId, view)
   }<div part="actions" ${actionsRow(actionsFor(c, domId, view), authorId)}></div></article>${open ? replyForm(id, domId, name, view) : nothing}${
     node.replies.length ? replyList(node.replies, view, deps) : nothing
   }</li>`;
-}
-
-/**
- * What a few comments have after the author's name: the post author's badge, the service a comment came
- * from, and whom a flattened reply answers. One binding for the three, which most comments lack: each
- * binding of its own was a marker node in every comment.
- */
-function badges(c: Comment, node: ThreadNode, words: View['words']) {
-  const foreign = c.origin && !c.origin.site ? c.origin.service : undefined;
-  if (!c.author.isPostAuthor && !foreign && !node.inReplyTo) return nothing;
-  return html`${
-    c.author.isPostAuthor ? html`<span part="badge">${words.text('postAuthor')}</span>` : nothing
-  }${
-    foreign ? html`<span part="source-badge" data-service=${foreign}>${words.text('onService', { service: serviceName(foreign) })}</span>` : nothing
-  }${
-    node.inReplyTo ? html`<span part="in-reply-to">${words.text('inReplyTo', { name: node.inReplyTo.name })}</span>` : nothing
-  }`;
 }
 
 /** Top-level comments per block, on average. */

@@ -9,16 +9,9 @@ export const PREVIEW_LENGTH = 20_000;
 
 /** Text: one paragraph per blank-line-separated block, line breaks kept, every character as text. */
 export function fillText(element: Element, value: string): void {
-  const text = value.trim();
-  if (!text.includes('\n')) {
-    // Most comments: one line, one paragraph.
-    const p = document.createElement('p');
-    p.textContent = text;
-    element.replaceChildren(p);
-    return;
-  }
   element.replaceChildren(
-    ...text
+    ...value
+      .trim()
       .split(/\n\s*\n/)
       .map((paragraph) => {
         const p = document.createElement('p');
