@@ -40,13 +40,14 @@ function preloadBackends() {
 function warmIntl() {
   try {
     const worker = new Worker(new URL('./intl-warm.js', import.meta.url), { type: 'module' });
-    (globalThis as Record<symbol, unknown>)[Symbol.for('comment-thread:intl-warm-up')] = new Promise<void>((resolve) => {
+    (globalThis as Record<symbol, unknown>)[Symbol.for('comment-thread:intl')] = new Promise<void>((resolve) => {
       worker.onmessage = worker.onerror = () => {
         worker.terminate();
         resolve();
       };
     });
-    worker.postMessage(document.documentElement.lang || navigator.language || 'en');
+    // Any locale will do: ICU's data is loaded once per process, whatever the locale.
+    worker.postMessage(document.documentElement.lang || 'en');
   } catch {
     // No worker here (a policy forbids it): the element makes its formatters as it would without a loader.
   }

@@ -112,7 +112,7 @@ describe('warmFormatters', () => {
   });
 
   it('uses the warm-up the script tag’s loader started instead of starting a worker of its own', async () => {
-    const key = Symbol.for('comment-thread:intl-warm-up');
+    const key = Symbol.for('comment-thread:intl');
     const global = globalThis as { [key: symbol]: unknown };
     let finish!: () => void;
     global[key] = new Promise<void>((resolve) => (finish = resolve));
