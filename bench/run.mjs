@@ -23,6 +23,7 @@
 //   BENCH_AVATAR=png             the avatars' format: png (as Gravatar sends) or svg
 //   BENCH_DUMP=prefix            also write each profiled load's CPU profile to prefix-<size or shape>.cpuprofile
 //   (BENCH_N=1000 BENCH_REPLY=0 BENCH_PROFILE=0 runs only the 1,000-comment loads and their budgets)
+//   BENCH_DIST=dir               measure the script-tag build in dir (another commit's, to compare) as it is
 //   --no-build                   use the last benchmark build instead of building the current source
 //   --strict                     exit non-zero when a budget is missed
 /* global window, document, requestAnimationFrame, MutationObserver -- page.evaluate() bodies run in the page */
@@ -41,7 +42,7 @@ import { profileBreakdown } from './profile.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // The benchmark builds the script-tag bundle into its own directory, so it measures the source as it
 // is now and never races another build writing dist/.
-const build = join(root, '.tmp', 'bench-dist');
+const build = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(root, '.tmp', 'bench-dist');
 const args = new Set(process.argv.slice(2));
 const env = (name, fallback) => process.env[name] ?? fallback;
 const SIZES = env('BENCH_N', '10,100,1000,5000,20000')
@@ -591,7 +592,7 @@ const KEYS = ['dataArrived', 'firstComment', 'rendered', 'painted', 'allComments
 
 async function main() {
   lock();
-  if (!args.has('--no-build') || !existsSync(join(build, 'comment-thread.js'))) {
+  if (!process.env.BENCH_DIST && (!args.has('--no-build') || !existsSync(join(build, 'comment-thread.js')))) {
     console.log('Building the script-tag bundle …');
     const built = spawnSync('npx', ['vite', 'build', '--outDir', build, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: root,
