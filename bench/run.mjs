@@ -13,7 +13,7 @@
 // to the OS's temporary directory).
 //
 //   BENCH_N=10,100,1000,5000,20000  thread sizes  BENCH_HOSTILE=1  the hostile shapes (0: skip)
-//          BENCH_RUNS=5     measured runs per size and renderer
+//          BENCH_RUNS=9     measured runs per size and renderer (small threads vary run to run on a shared machine)
 //   BENCH_PAGE=5000              comments per page the server answers with (the rest through `cursor`)
 //   BENCH_WARMUP=1               discarded runs      BENCH_REPLY=5000 thread size for the reply (0: skip)
 //   BENCH_PROFILE=1              profile runs (0: skip)   BENCH_TOP=25  also print the heaviest functions
@@ -49,7 +49,7 @@ const SIZES = env('BENCH_N', '10,100,1000,5000,20000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
-const RUNS = Math.max(1, Number(env('BENCH_RUNS', 5)));
+const RUNS = Math.max(1, Number(env('BENCH_RUNS', 9)));
 const WARMUP = Math.max(0, Number(env('BENCH_WARMUP', 1)));
 const REPLY_N = Number(env('BENCH_REPLY', 5000));
 const PROFILE = env('BENCH_PROFILE', '1') !== '0';
