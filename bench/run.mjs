@@ -17,6 +17,7 @@
 //   BENCH_PAGE=5000              comments per page the server answers with (the rest through `cursor`)
 //   BENCH_WARMUP=1               discarded runs      BENCH_REPLY=5000 thread size for the reply (0: skip)
 //   BENCH_PROFILE=1              profile runs (0: skip)   BENCH_TOP=25  also print the heaviest functions
+//   BENCH_PROFILE_IMPL=noavatars profile the element's load without avatars (or with `messages`) instead
 //   BENCH_TASKS=1                print each load's long tasks
 //   BENCH_SHAPES=wide,deep,big   which hostile shapes     BENCH_N=0  no thread sizes (the shapes alone)
 //   BENCH_SAVE=0                 write no results file (a trial run; bench/results/latest.json stays)
@@ -643,7 +644,7 @@ async function main() {
       // Where ours paused for the reader, one more load that asks for everything, as a reader might.
       if (size.ours.median.inDom < n) size.revealAll = await revealAll(browser, n);
       if (PROFILE) {
-        const { profile } = await load(browser, 'ours', n, { profile: true });
+        const { profile } = await load(browser, process.env.BENCH_PROFILE_IMPL ?? 'ours', n, { profile: true });
         size.ours.profile = profileBreakdown(profile, build);
         if (process.env.BENCH_DUMP) writeFileSync(`${process.env.BENCH_DUMP}-${n}.cpuprofile`, JSON.stringify(profile));
       }
