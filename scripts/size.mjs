@@ -125,6 +125,10 @@ export function readBuild(dir = dist) {
     const code = readFileSync(join(dir, file));
     const { statics, dynamics, workers } = importsOf(code.toString());
     const resolveSpecifier = (spec) => posix.normalize(posix.join(posix.dirname(file), spec));
+    const local = (specs) => [...specs].filter((s) => s.startsWith('.')).map(resolveSpecifier);
+    // The loader starts its worker only with the element's code (src/script-tag.ts): with that, not on
+    // every page view. Any other chunk's worker starts as it runs, as if it were imported.
+    const workersApart = file === ENTRY;
     const mapPath = join(dir, `${file}.map`);
     const map = existsSync(mapPath) ? JSON.parse(readFileSync(mapPath, 'utf8')) : undefined;
     const sources = (map?.sources ?? []).map((s) =>
@@ -138,12 +142,9 @@ export function readBuild(dir = dist) {
       map,
       sources,
       ...sizes(code),
-      dynamics: [...dynamics].filter((s) => s.startsWith('.')).map(resolveSpecifier),
-      // The loader starts its worker only with the element's code (src/script-tag.ts): with that, not on
-      // every page view. Any other chunk's worker starts as it runs, as if it were imported.
-      ...(file === ENTRY
-        ? { statics: [...statics].filter((s) => s.startsWith('.')).map(resolveSpecifier), workers: [...workers].map(resolveSpecifier) }
-        : { statics: [...statics, ...workers].filter((s) => s.startsWith('.')).map(resolveSpecifier), workers: [] }),
+      statics: local(workersApart ? statics : [...statics, ...workers]),
+      dynamics: local(dynamics),
+      workers: workersApart ? local(workers) : [],
     });
   }
   return graph;

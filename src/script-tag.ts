@@ -23,10 +23,9 @@ const backendChunks = new Map('__BACKEND_CHUNKS__'.split(';').map((entry) => ent
  */
 function preloadBackends() {
   for (const el of document.querySelectorAll('comment-thread')) {
-    const file = backendChunks.get(el.getAttribute('backend') || 'memory');
-    // (The path apart from `new URL()`: the build would read `new URL(`…${x}…`, import.meta.url)` as a glob.)
-    const path = `chunks/${file}.js`;
-    if (file) import(/* @vite-ignore */ new URL(path, import.meta.url).href).catch(() => {});
+    // A thread handed an adapter object uses no backend by name; else `memory`, as the element defaults.
+    const file = !(el as { adapter?: unknown }).adapter && backendChunks.get(el.getAttribute('backend') || 'memory');
+    if (file) import(/* @vite-ignore */ `./chunks/${file}.js`).catch(() => {});
   }
 }
 

@@ -77,7 +77,7 @@ export function warmFormatters(locale: string): Promise<void> {
  * Where the script tag's loader leaves the warm-up it starts when it asks for the element's code
  * (src/script-tag.ts), further along than one started here.
  */
-export const LOADER_WARM_UP = Symbol.for('comment-thread:intl');
+const LOADER_WARM_UP = Symbol.for('comment-thread:intl');
 
 function warmUp(locale: string): Promise<void> {
   // ICU's data is loaded once per process, whatever the locale: once it is, this locale's formatters
