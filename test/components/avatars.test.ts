@@ -65,6 +65,39 @@ describe('avatars', () => {
     expect({ avatar: box(img), author: box(author), header: header.getBoundingClientRect().height }).to.deep.equal(before);
   });
 
+  it('become images only when the main thread is idle, as many as the idle period has room for', async () => {
+    // The page's idle periods, held: each callback runs when the test says, with the time it is given.
+    const held: IdleRequestCallback[] = [];
+    const idle = (ms: number) => held.shift()!({ didTimeout: false, timeRemaining: () => ms });
+    // What earlier tests left for an idle period has had it (idle callbacks run in order).
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    const original = Object.getOwnPropertyDescriptor(window, 'requestIdleCallback')!;
+    window.requestIdleCallback = (callback) => held.push(callback);
+    try {
+      const el = await mount(12);
+      await until(() => held.length > 0, 'avatars near the top wait for an idle period');
+      // Two frames: the browser has said which subtrees are near the viewport, and still no image.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(el.shadowRoot!.querySelectorAll('img').length, 'no image before the idle period').to.equal(0);
+      expect(avatarOf(el, 'a1').hasAttribute('src')).to.equal(false);
+
+      // An idle period with no time left shows nothing, and asks for another.
+      idle(0);
+      expect(el.shadowRoot!.querySelectorAll('img').length, 'no image in a spent idle period').to.equal(0);
+      expect(held.length, 'another idle period asked for').to.equal(1);
+
+      // Idle periods with time: the avatars near the top become images in them, and only in them.
+      await until(() => {
+        while (held.length) idle(50);
+        return avatarOf(el, 'a1').localName === 'img';
+      }, 'the first avatar becomes an image in an idle period');
+      expect(avatarOf(el, 'a1').src).to.equal(`${AVATAR}?1`);
+    } finally {
+      Object.defineProperty(window, 'requestIdleCallback', original);
+      while (held.length) idle(50);
+    }
+  });
+
   it('a broken avatar hides itself, through one listener for all of them', async () => {
     const el = await mount(30);
     avatarOf(el, 'a30').scrollIntoView();
