@@ -29,6 +29,14 @@ export function squeezeCss(text) {
       .replace(/(\[[\w-]+[~|^$*]?=)'([A-Za-z_][\w-]*)'\]/g, '$1$2]')
       // 0.5rem → .5rem, not 10.5rem.
       .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+      // Selectors (up to a `{`): no space around `+` and `~`. Declarations (up to a `}` or `;`): none
+      // around `*` and `/`; a `+` in calc() keeps its spaces, which it needs. Not in a piece with a
+      // quoted string, whose spaces are its own.
+      .replace(/[^{};]*[{};]?/g, (piece) =>
+        /['"]/.test(piece) ? piece
+        : piece.endsWith('{') ? piece.replace(/\s*([+~])\s*/g, '$1')
+        : piece.replace(/\s*([*/])\s*/g, '$1'),
+      )
   );
 }
 
