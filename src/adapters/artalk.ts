@@ -7,7 +7,7 @@
  * naming the real parent at any depth; errors are `{ msg, …flags }` with a real status.
  */
 import * as z from 'zod/mini';
-import { recordOf, type Comment, type Draft, type Page } from '../model/schemas.js';
+import { count, recordOf, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, resolveUrl } from './http.js';
 import { errorBody, getJson, httpUrl } from './http-helpers.js';
@@ -63,7 +63,7 @@ const ArtalkComment = z.object({
   vote_up: z.optional(z.number()),
 });
 type ArtalkComment = z.infer<typeof ArtalkComment>;
-const CountData = z.object({ data: recordOf(z.int().check(z.minimum(0))) });
+const CountData = z.object({ data: recordOf(count()) });
 
 const List = z.object({
   comments: z.array(ArtalkComment),

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { CommentThreadError } from '../model/errors.js';
+import { anything } from '../model/schemas.js';
 import { bluesky } from './bluesky.js';
 import { resolveUrl } from './http.js';
 import { getJson } from './http-helpers.js';
@@ -21,8 +22,8 @@ const BlueskyPostView = z.object({
   author: z.object({ handle: z.string() }),
   likeCount: z.optional(z.number()),
   repostCount: z.optional(z.number()),
-  record: z.optional(z.unknown()),
-  embed: z.optional(z.unknown()),
+  record: z.optional(anything()),
+  embed: z.optional(anything()),
 });
 
 

@@ -11,10 +11,10 @@
  * element, which leaves out and counts a malformed one instead of failing the file.
  */
 import * as z from 'zod/mini';
-import type { Comment } from '../model/schemas.js';
+import { anything, type Comment } from '../model/schemas.js';
 import { absoluteUrl, httpError, parse, readJson, request } from './http.js';
 
-const Entries = z.array(z.unknown());
+const Entries = z.array(anything());
 const FilePage = z.object({ comments: Entries, total: z.optional(z.number()) });
 
 /** A file's comments as the element will see them, and the total it claims, if any. */

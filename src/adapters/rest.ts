@@ -13,7 +13,7 @@
  */
 import * as z from 'zod/mini';
 import type { Draft } from '../model/draft.js';
-import { CommentSchema, recordOf, uncheckedArray, type Comment, type Page } from '../model/schemas.js';
+import { CommentSchema, count, oneOf, recordOf, uncheckedArray, type Comment, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { httpError, parse, readJson, request, resolveUrl } from './http.js';
 import { readJsonPage } from './json-page.js';
@@ -54,15 +54,15 @@ const Envelope = z.object({
   features: z.optional(
     z.object({
       likes: z.optional(z.boolean()),
-      editableFor: z.optional(z.int().check(z.minimum(0))),
-      bodyFormat: z.optional(z.enum(['text', 'markdown', 'html'])),
+      editableFor: z.optional(count()),
+      bodyFormat: z.optional(oneOf('text', 'markdown', 'html')),
       notify: z.optional(z.boolean()),
     }),
   ),
 });
 const Created = z.object({ comment: CommentSchema, token: z.optional(z.string()) });
 const Updated = z.object({ comment: CommentSchema });
-const Liked = z.object({ likes: z.int().check(z.minimum(0)) });
+const Liked = z.object({ likes: count() });
 type Features = NonNullable<z.infer<typeof Envelope>['features']>;
 
 /** What a server's `features` allow, over the site's own settings. */
@@ -73,7 +73,7 @@ const withFeatures = (base: Capabilities, f: Features): Capabilities => ({
   ...(f.bodyFormat ? { bodyFormat: f.bodyFormat } : {}),
   ...(f.notify !== undefined ? { notify: f.notify } : {}),
 });
-const CountsBody = z.object({ counts: recordOf(z.int().check(z.minimum(0))) });
+const CountsBody = z.object({ counts: recordOf(count()) });
 
 /** Turns a non-2xx answer into the error it describes (its own message when it gave one). */
 async function failure(response: Response, url: string): Promise<CommentThreadError> {

@@ -11,7 +11,7 @@
  * `{ errno, errmsg, data }`.
  */
 import * as z from 'zod/mini';
-import type { Comment, Draft, Page } from '../model/schemas.js';
+import { anything, count, either, type Comment, type Draft, type Page } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { checkedAdapter, httpError, parse, resolveUrl } from './http.js';
 import { errorBody, getJson, httpUrl, type JsonRequestOptions } from './http-helpers.js';
@@ -76,13 +76,13 @@ type WalineComment = z.infer<typeof WalineComment>;
 
 // The answer to an edit is the updated row as SQL storages keep it (`id`, not `objectId`: their update
 // does not rename it as their select does), so its id may be missing: it is the one edited.
-const EditedComment = z.extend(WalineComment, { objectId: z.optional(Id) });
+const EditedComment = z.object({ ...WalineComment.shape, objectId: z.optional(Id) });
 
 const ListData = z.object({
   page: z.number(),
   totalPages: z.number(),
   count: z.number(),
-  data: z.array(z.extend(WalineComment, { children: z.optional(z.array(WalineComment)) })),
+  data: z.array(z.object({ ...WalineComment.shape, children: z.optional(z.array(WalineComment)) })),
 });
 
 /** `GET /api/token`: the user the token names; an empty object (or nothing) when it names nobody. */
@@ -91,8 +91,7 @@ const TokenUser = z.nullish(
 );
 
 /** `errmsg` is a string, or for validation failures an object keyed by field. */
-const Count = z.int().check(z.minimum(0));
-const CountData = z.union([Count, z.array(Count)]);
+const CountData = either(count(), z.array(count()));
 
 const Envelope = z.object({
   errno: z.number(),
@@ -101,7 +100,7 @@ const Envelope = z.object({
       (value) => typeof value === 'string' || (typeof value === 'object' && value !== null),
     ),
   ),
-  data: z.optional(z.unknown()),
+  data: z.optional(anything()),
 });
 
 function envelopeMessage(errmsg: z.infer<typeof Envelope>['errmsg']): string {
@@ -158,7 +157,7 @@ async function failure(response: Response, url: string): Promise<CommentThreadEr
 /** The current API wraps every answer in an envelope, the legacy one only some: accept both. Business
  * rejections (duplicate, too fast) come as HTTP 200 with a non-zero `errno`. */
 async function call<T extends z.core.$ZodType>(url: string, schema: T, init: JsonRequestOptions): Promise<z.infer<T>> {
-  const { data: body } = await getJson(url, z.unknown(), init);
+  const { data: body } = await getJson(url, anything(), init);
   const envelope = Envelope.safeParse(body);
   if (!envelope.success) return parse(schema, body, url);
   if (envelope.data.errno !== 0) throw rejected(envelope.data.errno, envelope.data.errmsg, url);
@@ -344,7 +343,7 @@ export function waline(options: WalineOptions): CommentAdapter {
       },
 
       async remove(commentId: string, { signal }: ActionOptions): Promise<void> {
-        await call(commentUrl(commentId), z.unknown(), { ...common, method: 'DELETE', signal });
+        await call(commentUrl(commentId), anything(), { ...common, method: 'DELETE', signal });
         known.delete(commentId);
       },
     },

@@ -10,7 +10,7 @@
  * site, so the element offers a "Reply from your own site" link instead of the form.
  */
 import * as z from 'zod/mini';
-import type { Comment, Page } from '../model/schemas.js';
+import { either, recordOf, type Comment, type Page } from '../model/schemas.js';
 import { checkedAdapter, resolveUrl } from './http.js';
 import { getJson, httpUrl } from './http-helpers.js';
 import type { BackendFactory, Capabilities, CommentAdapter, ListQuery, Reactions, ReactionsQuery } from './types.js';
@@ -27,7 +27,7 @@ export interface WebmentionOptions {
 }
 
 const Entry = z.object({
-  'wm-id': z.union([z.number(), z.string()]),
+  'wm-id': either(z.number(), z.string()),
   'wm-property': z.string(),
   'wm-received': z.optional(z.nullable(z.string())),
   'wm-source': z.optional(z.nullable(z.string())),
@@ -50,7 +50,7 @@ const Entry = z.object({
 type Entry = z.infer<typeof Entry>;
 
 const Feed = z.object({ children: z.array(Entry) });
-const Count = z.object({ count: z.optional(z.number()), type: z.optional(z.record(z.string(), z.number())) });
+const Count = z.object({ count: z.optional(z.number()), type: z.optional(recordOf(z.number())) });
 
 /** The IndieWeb's page on Webmention: what it is and how to send one. */
 export const WEBMENTION_HELP = 'https://indieweb.org/Webmention';

@@ -4,7 +4,7 @@
  * posts.
  */
 import * as z from 'zod/mini';
-import { recordOf, type Comment } from '../model/schemas.js';
+import { anything, recordOf, type Comment } from '../model/schemas.js';
 import { CommentThreadError } from '../model/errors.js';
 import { absoluteUrl, httpError, resolveUrl, retryAfterSeconds } from './http.js';
 import { decodeEntities } from './entities.js';
@@ -85,7 +85,7 @@ export const WpCommentList = z.array(WpComment);
 export const WpError = z.object({
   code: z.string(),
   message: z.string(),
-  data: z.optional(z.nullable(z.looseObject({ status: z.optional(z.number()) }))),
+  data: z.optional(z.nullable(z.object({ status: z.optional(z.number()), params: z.optional(anything()) }))),
 });
 export type WpError = z.infer<typeof WpError>;
 
@@ -172,7 +172,7 @@ export function wpFailure(body: unknown, response: Response, url: string): Comme
   if (!parsed.success) return httpError(response, url);
   const { code, message, data } = parsed.data;
   // rest_invalid_param says only "Invalid parameter(s): author_email"; data.params says what is wrong.
-  const params = data && typeof data['params'] === 'object' && data['params'] ? Object.values(data['params']) : [];
+  const params = data?.params && typeof data.params === 'object' ? Object.values(data.params) : [];
   const detail = params.filter((value): value is string => typeof value === 'string').join(' ');
   const said = decodeEntities(detail || message).trim();
   const refused = response.status < 500;

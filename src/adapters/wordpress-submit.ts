@@ -13,7 +13,7 @@ import { postClassic } from './wordpress-classic.js';
 import { COMMENT_FIELDS, mapComment, WpComment, wpFailure, type WordPressContext } from './wordpress-shape.js';
 
 /** A comment as WordPress answers a change: in the `edit` context, with the text as typed. */
-const WpEdited = z.extend(WpComment, { post: z.number(), content: z.object({ rendered: z.string(), raw: z.optional(z.string()) }) });
+const WpEdited = z.object({ ...WpComment.shape, post: z.number(), content: z.object({ rendered: z.string(), raw: z.optional(z.string()) }) });
 
 /** The filter a site owner adds to accept comments from other origins, quoted in the message. */
 const FILTER = "add_filter( 'rest_allow_anonymous_comments', '__return_true' );";

@@ -4,8 +4,15 @@
  */
 import * as z from 'zod/mini';
 
-/** One of `values`: a refinement rather than `z.enum`, whose class would join every page's first load. */
-const oneOf = <const T extends readonly string[]>(...values: T) =>
+/*
+ * zod's classes live in one module, and a bundler keeps every class any chunk uses in the chunk that
+ * holds that module: the element's, which every page loads. So a lazy adapter that used `z.enum`,
+ * `z.union`, `z.int`, `z.record`, `z.unknown` or `z.extend` made every page download that class. The
+ * helpers below say the same with the types the model already loads (`z.custom`, `z.refine`, objects).
+ */
+
+/** One of `values`, rather than `z.enum` or a union of `z.literal`s. */
+export const oneOf = <const T extends readonly string[]>(...values: T) =>
   z.custom<T[number]>((value) => values.includes(value), `expected one of ${values.join(', ')}`);
 
 /** Who wrote a comment. `url` and `avatarUrl` are untrusted: the templates allow only safe schemes. */
@@ -73,10 +80,7 @@ export type Page = z.infer<typeof PageSchema>;
  */
 export const checkedPages = new WeakSet<Page>();
 
-/**
- * An object whose every value matches `value`. A refinement on the zod types the model already uses,
- * rather than `z.record`, which would add its own class to every page's first load.
- */
+/** An object whose every value matches `value`, rather than `z.record`. */
 export const recordOf = <T>(value: z.ZodMiniType<T>) =>
   z.custom<Record<string, T>>(
     (data) =>
@@ -85,6 +89,17 @@ export const recordOf = <T>(value: z.ZodMiniType<T>) =>
       !Array.isArray(data) &&
       Object.values(data).every((item) => value.safeParse(item).success),
   );
+
+/** A whole number not below zero (a count, an id), rather than `z.int()`. */
+export const count = () =>
+  z.number().check(z.refine((value) => Number.isSafeInteger(value) && value >= 0, 'expected a whole number'));
+
+/** A value of `a` or of `b`, as it was (neither transforms), rather than `z.union`. */
+export const either = <A, B>(a: z.ZodMiniType<A>, b: z.ZodMiniType<B>) =>
+  z.custom<A | B>((value) => a.safeParse(value).success || b.safeParse(value).success);
+
+/** Anything: an answer that is not read, rather than `z.unknown()`. */
+export const anything = () => z.custom<unknown>();
 
 /**
  * An array whose items are not read here: a page's comments, each checked later (model/page.ts, in

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { CommentAdapter, Reactions } from '../../adapters/types.js';
 import type { Words } from '../../i18n/words.js';
 import { CommentThreadError } from '../../model/errors.js';
+import { oneOf } from '../../model/schemas.js';
 import { reactionsRow } from '../comment-thread/templates/reactions.js';
 import { serviceName } from '../comment-thread/templates/services.js';
 
@@ -21,7 +22,7 @@ const ReactionsSchema = z.object({
       name: z.string(),
       url: z.optional(z.string()),
       avatarUrl: z.optional(z.string()),
-      kind: z.union([z.literal('like'), z.literal('repost')]),
+      kind: oneOf('like', 'repost'),
     }),
   ),
 });
