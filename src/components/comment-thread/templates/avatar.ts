@@ -14,9 +14,8 @@ import { Directive, directive, type ElementPart } from 'lit/directive.js';
  *
  * The text comes first: placeholders become images when the main thread is next idle, not in the
  * middle of rendering the thread. The fifty-odd images near the top of a 1,000-comment thread, made
- * while it rendered, cost a fifth of its render time (Chromium 150); made after it, its comments
- * were all in the page 1.1× as late as without avatars rather than 1.25×. A small thread is idle a
- * frame after its first render.
+ * while the rest of it rendered, were most of what avatars cost it (docs/performance.md). A small
+ * thread is idle a frame after its first render.
  */
 
 /** Subtrees the browser currently renders (not skipped). */
