@@ -41,8 +41,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        ...['enum', 'literal', 'union', 'discriminatedUnion', 'int', 'record', 'unknown', 'any', 'extend', 'looseObject', 'strictObject', 'tuple', 'date', 'url', 'email'].map(
-          (property) => ({ object: 'z', property, message: 'Its class would join every page\'s first load: use a helper of src/model/schemas.ts (oneOf, either, count, recordOf, anything) or z.object/z.custom/z.refine.' }),
+        ...['enum', 'literal', 'union', 'discriminatedUnion', 'int', 'record', 'unknown', 'any', 'extend', 'looseObject', 'strictObject', 'tuple', 'date', 'url', 'email', 'minLength', 'maxLength', 'length', 'nonnegative', 'positive', 'minimum', 'maximum', 'gte', 'gt', 'lte', 'lt', 'regex'].map(
+          (property) => ({ object: 'z', property, message: 'Its class would join every page\'s first load: use a helper of src/model/schemas.ts (oneOf, either, count, notNegative, recordOf, anything) or z.object/z.custom/z.refine.' }),
         ),
       ],
     },

@@ -6,11 +6,11 @@
 import * as z from 'zod/mini';
 import { eachSliced } from '../tasks.js';
 import { CommentThreadError } from './errors.js';
-import { checkedPages, CommentSchema, uncheckedArray, type Comment } from './schemas.js';
+import { checkedPages, CommentSchema, notNegative, uncheckedArray, type Comment } from './schemas.js';
 
 const Envelope = z.object({
   comments: uncheckedArray(),
-  total: z.optional(z.number().check(z.nonnegative())),
+  total: z.optional(notNegative()),
   cursor: z.optional(z.nullable(z.string())),
 });
 

@@ -37,7 +37,7 @@ export const IsoDateSchema = z.string().check(
 );
 
 export const CommentSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: z.string().check(z.refine((value) => value !== '', 'expected an id')),
   parentId: z.nullable(z.string()),
   author: AuthorSchema,
   createdAt: IsoDateSchema,
@@ -89,6 +89,9 @@ export const recordOf = <T>(value: z.ZodMiniType<T>) =>
       !Array.isArray(data) &&
       Object.values(data).every((item) => value.safeParse(item).success),
   );
+
+/** A number not below zero, rather than `z.nonnegative()`, whose check class would join the first load. */
+export const notNegative = () => z.number().check(z.refine((value) => value >= 0, 'expected a number not below zero'));
 
 /** A whole number not below zero (a count, an id), rather than `z.int()`. */
 export const count = () =>

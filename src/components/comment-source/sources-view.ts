@@ -8,15 +8,15 @@ import * as z from 'zod/mini';
 import type { CommentAdapter, Reactions } from '../../adapters/types.js';
 import type { Words } from '../../i18n/words.js';
 import { CommentThreadError } from '../../model/errors.js';
-import { oneOf } from '../../model/schemas.js';
+import { notNegative, oneOf } from '../../model/schemas.js';
 import { reactionsRow } from '../comment-thread/templates/reactions.js';
 import { serviceName } from '../comment-thread/templates/services.js';
 
 export { adopt } from './sources.styles.js';
 
 const ReactionsSchema = z.object({
-  likes: z.number().check(z.nonnegative()),
-  reposts: z.number().check(z.nonnegative()),
+  likes: notNegative(),
+  reposts: notNegative(),
   people: z.array(
     z.object({
       name: z.string(),
