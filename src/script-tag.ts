@@ -54,10 +54,13 @@ function warmIntl() {
 
 const loadThread = () => {
   if (!thread) {
+    // The element's chunk first, the biggest of the three: creating the worker takes the main thread
+    // a few milliseconds, which would otherwise come before its request.
+    thread = import('./script-element.js');
     preloadBackends();
     warmIntl();
   }
-  return (thread ??= import('./script-element.js'));
+  return thread;
 };
 // A page of post titles with their counts does not need the thread's code, nor a thread the count's.
 const loadCount = () => (count ??= import('./script-count.js'));
