@@ -129,7 +129,11 @@ export function rest(options: RestOptions): CommentAdapter {
       const url = commentsUrl(postId);
       url.searchParams.set('order', order);
       if (cursor) url.searchParams.set('cursor', cursor);
-      const response = await request(url.href, { ...common, signal });
+      const pending = request(url.href, { ...common, signal });
+      // Comments the visitor holds a token for are theirs to change: the tokens read once, not once a
+      // comment, and while the request is out (a page's first storage read takes a few milliseconds).
+      const own = tokens(postId).ids();
+      const response = await pending;
       if (!response.ok) throw await failure(response, url.href);
       const { features, ...envelope } = parse(Envelope, await readJsonPage(response, url.href), url.href);
       if (features && JSON.stringify(features) !== seen) {
@@ -137,8 +141,6 @@ export function rest(options: RestOptions): CommentAdapter {
         capabilities = withFeatures(base, features);
       }
       // Unchecked: the element validates each comment of a page no adapter has checked (see Envelope).
-      // Comments the visitor holds a token for are theirs to change (the tokens read once, not once a comment).
-      const own = tokens(postId).ids();
       const comments = own.size
         ? envelope.comments.map((c) =>
             typeof c === 'object' && c !== null && typeof (c as Comment).id === 'string' && own.has((c as Comment).id) ? { ...c, own: true } : c,
